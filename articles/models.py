@@ -1,0 +1,212 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItemBase
+
+from ezine.models import ContentModel
+from people.models import CityDeal, Organisation, Partnership, Person
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Return the articles readers may see: published, with a publication moment not in the future.
+
+        This is the one definition of "visible to readers"; every public view, feed and listing uses it.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_scope(self, scope):
+        """Return the articles about ``scope``: a person, organisation, partnership, City Deal or tag.
+
+        An organisation's articles include those featuring its people. ``None`` means all articles.
+        """
+        if scope is None:
+            return self
+        if isinstance(scope, Person):
+            return self.filter(people=scope)
+        if isinstance(scope, Organisation):
+            linked = Article.organisations.through.objects.filter(organisation=scope).values("article_id")
+            featuring = Article.people.through.objects.filter(person__organisation=scope).values("article_id")
+            return self.filter(Q(pk__in=linked) | Q(pk__in=featuring))
+        if isinstance(scope, Partnership):
+            return self.filter(partnership=scope)
+        if isinstance(scope, CityDeal):
+            return self.filter(city_deal=scope)
+        if isinstance(scope, Tag):
+            return self.filter(tags=scope)
+        raise TypeError(f"Articles have no scope of type {type(scope).__name__}")
+
+    def for_listing(self):
+        """Return the articles with what a list or feed shows of them, in a fixed number of queries."""
+        return self.select_related("partnership", "city_deal").prefetch_related(
+            models.Prefetch("people", queryset=Person.objects.select_related("organisation")),
+            "tags",
+        )
+
+    def for_detail(self):
+        """Return the articles with everything their own page shows, in a fixed number of queries."""
+        return self.for_listing().prefetch_related(
+            "organisations",
+            models.Prefetch(
+                "related", queryset=Article.objects.published().only("title", "slug", "kind", "published_at")
+            ),
+        )
+
+    def popular_tags(self, limit=12):
+        """Return the tags most used on these articles, each with ``num_articles``."""
+        return (
+            Tag.objects.filter(articles_taggedarticle_items__content_object__in=self)
+            .annotate(num_articles=models.Count("articles_taggedarticle_items"))
+            .order_by("-num_articles", "name")[:limit]
+        )
+
+
+class TaggedArticle(TaggedItemBase):
+    """Tags on articles, with a real foreign key so tag pages and tag counts are plain joins."""
+
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("article tag")
+        verbose_name_plural = _("article tags")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique"),
+        ]
+
+
+class Article(ContentModel):
+    slug_source = "title"
+
+    class Kind(models.TextChoices):
+        INTERVIEW = "interview", _("interview")
+        NEWS = "news", _("news")
+        BACKGROUND = "background", _("background")
+        PORTRAIT = "portrait", _("portrait")
+        COLUMN = "column", _("column")
+        OPINION = "opinion", _("opinion")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.NEWS)
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("The introduction shown above the article and in lists.")
+    )
+    body = models.TextField(
+        _("body"),
+        blank=True,
+        help_text=_('HTML. Interview questions as <h2 class="question">, other subheads as <h2>.'),
+    )
+    hero_image = models.ImageField(
+        _("main image"),
+        upload_to="articles/%Y/",
+        blank=True,
+        width_field="hero_width",
+        height_field="hero_height",
+    )
+    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_alt = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    hero_caption = models.CharField(_("caption"), max_length=255, blank=True)
+    hero_credit = models.CharField(
+        _("photo credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Photographer or source, shown as “Foto: …”. Without the word “Foto”."),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Empty means now, when published. A date in the future schedules the article."),
+    )
+    people = models.ManyToManyField(Person, verbose_name=_("people"), related_name="articles", blank=True)
+    organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("organisations"), related_name="articles", blank=True
+    )
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name=_("partnership"),
+        related_name="articles",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    city_deal = models.ForeignKey(
+        CityDeal,
+        verbose_name=_("City Deal"),
+        related_name="articles",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    tags = TaggableManager(verbose_name=_("tags"), through=TaggedArticle, blank=True)
+    related = models.ManyToManyField("self", verbose_name=_("related articles"), blank=True)
+    source_note = models.CharField(
+        _("source note"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. “Dit artikel verscheen eerder op de website van het Ministerie van BZK.”"),
+    )
+    source_url = models.URLField(_("source link"), blank=True)
+    attachment = models.FileField(_("attachment"), upload_to="attachments/%Y/", blank=True)
+    attachment_title = models.CharField(_("attachment title"), max_length=200, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+            models.Index(fields=["kind", "status", "-published_at"], name="article_kind_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def attachment_filename(self):
+        return self.attachment.name.rsplit("/", 1)[-1]
+
+    @property
+    def attachment_extension(self):
+        name = self.attachment_filename
+        return name.rsplit(".", 1)[-1].upper() if "." in name else ""
+
+    @property
+    def attachment_size(self):
+        """Return the attachment's size in bytes, or None when the file is missing from storage."""
+        try:
+            return self.attachment.size
+        except (OSError, ValueError):
+            return None

@@ -1,0 +1,255 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from ezine.models import ContentModel
+
+
+class Country(models.TextChoices):
+    NETHERLANDS = "NL", _("Netherlands")
+    BELGIUM = "BE", _("Belgium")
+    GERMANY = "DE", _("Germany")
+    FRANCE = "FR", _("France")
+    LUXEMBOURG = "LU", _("Luxembourg")
+    AUSTRIA = "AT", _("Austria")
+    BULGARIA = "BG", _("Bulgaria")
+    CYPRUS = "CY", _("Cyprus")
+    CZECHIA = "CZ", _("Czechia")
+    DENMARK = "DK", _("Denmark")
+    ESTONIA = "EE", _("Estonia")
+    FINLAND = "FI", _("Finland")
+    GREECE = "GR", _("Greece")
+    HUNGARY = "HU", _("Hungary")
+    IRELAND = "IE", _("Ireland")
+    ITALY = "IT", _("Italy")
+    CROATIA = "HR", _("Croatia")
+    LATVIA = "LV", _("Latvia")
+    LITHUANIA = "LT", _("Lithuania")
+    MALTA = "MT", _("Malta")
+    POLAND = "PL", _("Poland")
+    PORTUGAL = "PT", _("Portugal")
+    ROMANIA = "RO", _("Romania")
+    SLOVAKIA = "SK", _("Slovakia")
+    SLOVENIA = "SI", _("Slovenia")
+    SPAIN = "ES", _("Spain")
+    SWEDEN = "SE", _("Sweden")
+    NORWAY = "NO", _("Norway")
+    SWITZERLAND = "CH", _("Switzerland")
+    UNITED_KINGDOM = "GB", _("United Kingdom")
+    OTHER = "XX", _("Other country")
+
+
+class NamedContent(ContentModel):
+    """A person, organisation or collaboration: known by its name, with a page of its own."""
+
+    url_name = None
+
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(self.url_name, kwargs={"slug": self.slug})
+
+
+class Collaboration(NamedContent):
+    """What partnerships and City Deals share: a description, a website and tags."""
+
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    tags = TaggableManager(verbose_name=_("tags"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Organisation(NamedContent):
+    url_name = "people:organisation_detail"
+
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("ministry")
+        MUNICIPALITY = "municipality", _("municipality")
+        PROVINCE = "province", _("province")
+        HOUSING_ASSOCIATION = "housing_association", _("housing association")
+        KNOWLEDGE_INSTITUTE = "knowledge_institute", _("knowledge institute")
+        COMPANY = "company", _("company")
+        CIVIL_SOCIETY = "civil_society", _("civil-society organisation")
+        EU_INSTITUTION = "eu_institution", _("EU institution")
+        NETWORK = "network", _("network or umbrella organisation")
+        OTHER = "other", _("other")
+
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, choices=Country.choices, default=Country.NETHERLANDS
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="organisations/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    tags = TaggableManager(verbose_name=_("tags"), blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["name"], name="organisation_name_idx"),
+            models.Index(fields=["kind", "name"], name="organisation_kind_idx"),
+        ]
+
+
+class Person(NamedContent):
+    url_name = "people:person_detail"
+
+    job_title = models.CharField(
+        _("job title"),
+        max_length=200,
+        blank=True,
+        help_text=_("As it appears under the name, e.g. “wethouder”."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        related_name="people",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    bio = models.TextField(_("short bio"), blank=True)
+    portrait = models.ImageField(
+        _("portrait"),
+        upload_to="people/",
+        blank=True,
+        width_field="portrait_width",
+        height_field="portrait_height",
+    )
+    portrait_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    portrait_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    portrait_credit = models.CharField(
+        _("photo credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Photographer or source, shown as “Foto: …”. Without the word “Foto”."),
+    )
+    website = models.URLField(_("website or social media"), blank=True)
+    tags = TaggableManager(verbose_name=_("tags"), blank=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"], name="person_name_idx")]
+
+
+class Partnership(Collaboration):
+    """A partnership of the EU Urban Agenda: one theme, members and coordinators."""
+
+    url_name = "people:partnership_detail"
+
+    class Theme(models.TextChoices):
+        HOUSING = "housing", _("Housing")
+        MIGRANTS = "migrants", _("Inclusion of migrants and refugees")
+        AIR_QUALITY = "air_quality", _("Air quality")
+        URBAN_POVERTY = "urban_poverty", _("Urban poverty")
+        JOBS_SKILLS = "jobs_skills", _("Jobs and skills in the local economy")
+        CIRCULAR_ECONOMY = "circular_economy", _("Circular economy")
+        CLIMATE_ADAPTATION = "climate_adaptation", _("Climate adaptation")
+        ENERGY_TRANSITION = "energy_transition", _("Energy transition")
+        URBAN_MOBILITY = "urban_mobility", _("Urban mobility")
+        DIGITAL_TRANSITION = "digital_transition", _("Digital transition")
+        PUBLIC_PROCUREMENT = "public_procurement", _("Innovative and responsible public procurement")
+        LAND_USE = "land_use", _("Sustainable use of land and nature-based solutions")
+        CULTURE_HERITAGE = "culture_heritage", _("Culture and cultural heritage")
+        SECURITY = "security_public_spaces", _("Security in public spaces")
+
+    class Status(models.TextChoices):
+        PREPARING = "preparing", _("in preparation")
+        ACTIVE = "active", _("active")
+        COMPLETED = "completed", _("completed")
+
+    theme = models.CharField(_("theme"), max_length=32, choices=Theme.choices)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    action_plan_url = models.URLField(_("action plan"), blank=True, help_text=_("Link to the action plan."))
+    members = models.ManyToManyField(
+        Organisation, verbose_name=_("members"), related_name="partnerships", blank=True
+    )
+    coordinators = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("coordinators"),
+        related_name="coordinated_partnerships",
+        blank=True,
+        help_text=_("Usually a member state and a city."),
+    )
+    contacts = models.ManyToManyField(
+        Person, verbose_name=_("contact people"), related_name="partnerships", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["status", "name"], name="partnership_status_idx")]
+
+
+class CityDeal(Collaboration):
+    """A Dutch City Deal (or Town Deal): cities, ministries and partners working on one goal."""
+
+    url_name = "people:citydeal_detail"
+
+    class Kind(models.TextChoices):
+        CITY_DEAL = "city_deal", _("City Deal")
+        TOWN_DEAL = "town_deal", _("Town Deal")
+
+    class Phase(models.TextChoices):
+        IDEA = "idea", _("idea phase")
+        DEVELOPMENT = "development", _("in development")
+        EXECUTION = "execution", _("in execution")
+        COMPLETED = "completed", _("completed")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.CITY_DEAL)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    phase = models.CharField(_("phase"), max_length=16, choices=Phase.choices, default=Phase.IDEA)
+    partners = models.ManyToManyField(
+        Organisation, verbose_name=_("partner organisations"), related_name="city_deals", blank=True
+    )
+    contacts = models.ManyToManyField(
+        Person, verbose_name=_("contact people"), related_name="city_deals", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("City Deal")
+        verbose_name_plural = _("City Deals")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["phase", "name"], name="citydeal_phase_idx")]
+
+    def partner_groups(self):
+        """Return the partners grouped as the programme shows them: cities, ministries, others.
+
+        A list of (label, organisations) pairs, empty groups left out; uses prefetched
+        ``partners`` without further queries.
+        """
+        groups = {Organisation.Kind.MUNICIPALITY: [], Organisation.Kind.MINISTRY: [], None: []}
+        for organisation in self.partners.all():
+            groups.get(organisation.kind, groups[None]).append(organisation)
+        labels = {
+            Organisation.Kind.MUNICIPALITY: _("Cities"),
+            Organisation.Kind.MINISTRY: _("Ministries"),
+            None: _("Other partners"),
+        }
+        return [(labels[kind], members) for kind, members in groups.items() if members]
