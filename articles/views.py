@@ -1,0 +1,87 @@
+from django.conf import settings
+from django.urls import reverse
+from django.views.generic import DetailView, ListView
+from django.views.generic.detail import SingleObjectMixin
+from taggit.models import Tag
+
+from ezine.views import KindFilterMixin
+
+from .models import Article
+
+
+class ArticleListView(KindFilterMixin, ListView):
+    """All published articles, newest first, filterable by kind (``?soort=``) and tag (``?tag=``)."""
+
+    template_name = "articles/article_list.html"
+    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        articles = self.filter_by_kind(Article.objects.published().for_listing())
+        tag_slug = self.request.GET.get("tag", "")
+        self.tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
+        if self.tag:
+            articles = articles.in_scope(self.tag)
+        elif tag_slug:
+            articles = articles.none()
+        return articles
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(current_tag=self.tag, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+
+    def get_queryset(self):
+        return Article.objects.published().for_detail()
+
+
+class ScopedArticleListView(SingleObjectMixin, ListView):
+    """A page about one object (a person, a tag, a City Deal, ...) with its published articles, newest first.
+
+    Subclasses set ``model`` (or ``scope_queryset``), ``template_name`` and ``feed_name``, the URL name
+    of the scope's RSS feed (its Atom feed is that name plus ``_atom``).
+    """
+
+    paginate_by = settings.ARTICLES_PER_PAGE
+    scope_queryset = None
+    feed_name = None
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object(queryset=self.get_scope_queryset())
+        return super().get(request, *args, **kwargs)
+
+    def get_scope_queryset(self):
+        return (
+            self.scope_queryset.all()
+            if self.scope_queryset is not None
+            else self.model._default_manager.all()
+        )
+
+    def get_queryset(self):
+        return Article.objects.published().in_scope(self.object).for_listing()
+
+    def get_context_data(self, **kwargs):
+        slug = {"slug": self.object.slug}
+        return super().get_context_data(
+            object=self.object,
+            rss_url=reverse(self.feed_name, kwargs=slug),
+            atom_url=reverse(f"{self.feed_name}_atom", kwargs=slug),
+            **kwargs,
+        )
+
+
+class TagDetailView(ScopedArticleListView):
+    model = Tag
+    template_name = "articles/tag_detail.html"
+    feed_name = "articles:tag_feed"
+
+
+class TagListView(ListView):
+    """The tags in use on published articles, most used first."""
+
+    template_name = "articles/tag_list.html"
+    paginate_by = 100
+
+    def get_queryset(self):
+        return Article.objects.published().popular_tags(limit=None)
