@@ -1,0 +1,80 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from articles.models import Article
+from people.models import CityDeal, Organisation, Partnership, Person
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Gemeente Voorbeeld {n}")
+    kind = Organisation.Kind.MUNICIPALITY
+    city = "Utrecht"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Persoon {n}")
+    job_title = "wethouder"
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partnership
+
+    name = factory.Sequence(lambda n: f"Partnerschap {n}")
+    theme = Partnership.Theme.HOUSING
+    start_date = datetime.date(2015, 12, 1)
+
+
+class CityDealFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CityDeal
+
+    name = factory.Sequence(lambda n: f"City Deal {n}")
+    signed_on = datetime.date(2016, 6, 1)
+    phase = CityDeal.Phase.EXECUTION
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published article, visible to readers, unless ``status`` or ``published_at`` say otherwise."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Artikel nummer {n}")
+    kind = Article.Kind.INTERVIEW
+    lead = "Een korte inleiding."
+    body = "<p>De tekst van het artikel.</p>"
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+    class Params:
+        draft = factory.Trait(status=Article.Status.DRAFT, published_at=None)
+        with_image = factory.Trait(hero_image=factory.django.ImageField(width=1200, height=800, color="navy"))
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+        )
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
+
+    @factory.post_generation
+    def people(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.people.add(*extracted)
+
+    @factory.post_generation
+    def organisations(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.organisations.add(*extracted)

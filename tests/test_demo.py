@@ -1,0 +1,84 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+from articles.models import Article
+from ezine import demo_data
+from people.models import CityDeal, Organisation, Partnership, Person
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Organisation, Person, Partnership, CityDeal, Article]
+
+
+def snapshot():
+    return {model: sorted(model.objects.values_list("slug", "updated_at")) for model in MODELS}
+
+
+def test_demo_creates_all_content_of_the_domain(demo):
+    assert Organisation.objects.count() == len(demo_data.ORGANISATIONS)
+    assert Person.objects.count() == len(demo_data.PEOPLE)
+    assert Partnership.objects.count() == len(demo_data.PARTNERSHIPS)
+    assert CityDeal.objects.count() == len(demo_data.CITY_DEALS)
+    assert Article.objects.count() == 10
+
+
+def test_demo_has_one_draft_one_scheduled_and_eight_visible_articles(demo):
+    assert Article.objects.filter(status=Article.Status.DRAFT).count() == 1
+    assert Article.objects.published().count() == 8
+    scheduled = Article.objects.filter(status=Article.Status.PUBLISHED).exclude(
+        pk__in=Article.objects.published().values("pk")
+    )
+    assert scheduled.count() == 1
+
+
+def test_demo_relations_are_set(demo):
+    deal = CityDeal.objects.get(name="City Deal Zorg voor Veiligheid in de Stad")
+    assert deal.partners.filter(name="Gemeente Maastricht").exists()
+    article = Article.objects.get(city_deal=deal)
+    assert set(article.people.values_list("name", flat=True)) >= {"Manon Reckin", "Anouk Crapts"}
+    housing = Partnership.objects.get(theme=Partnership.Theme.HOUSING)
+    assert set(housing.coordinators.values_list("country", flat=True)) == {"SK", "AT"}
+    assert Person.objects.get(name="Sebastien Garnier").organisation.name == "Aedes"
+    assert Article.objects.exclude(related=None).exists()
+
+
+def test_demo_images_have_dimensions_and_credits(demo):
+    for person in Person.objects.all():
+        assert person.portrait and (person.portrait_width, person.portrait_height) == (480, 480)
+    for article in Article.objects.all():
+        assert article.hero_image and article.hero_alt and article.hero_credit
+        assert (article.hero_width, article.hero_height) == (1200, 800)
+    with_attachment = Article.objects.exclude(attachment="").get()
+    assert with_attachment.attachment.read(5) == b"%PDF-"
+
+
+def test_loading_the_demo_twice_changes_nothing(demo):
+    before = snapshot()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert snapshot() == before
+
+
+def test_demo_creates_an_admin_superuser_once_and_prints_the_password(db, capsys):
+    call_command("load_demo")
+    first = capsys.readouterr().out
+    call_command("load_demo")
+    second = capsys.readouterr().out
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    password = first.split("password: ")[1].split()[0]
+    assert admin.check_password(password)
+    assert "password" not in second
+
+
+def test_every_demo_page_opens(demo):
+    client = Client()
+    urls = ["/", "/artikelen/", "/personen/", "/organisaties/", "/partnerschappen/", "/city-deals/", "/tags/"]
+    for model in MODELS[:-1]:
+        urls += [obj.get_absolute_url() for obj in model.objects.all()]
+    urls += [article.get_absolute_url() for article in Article.objects.published()]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    for article in Article.objects.exclude(pk__in=Article.objects.published().values("pk")):
+        assert client.get(article.get_absolute_url()).status_code == 404
