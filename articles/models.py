@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -90,7 +91,9 @@ class Article(ContentModel):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
+        REVIEW = "review", _("in review")
         PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("withdrawn")
 
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.NEWS)
@@ -130,6 +133,38 @@ class Article(ContentModel):
         null=True,
         blank=True,
         help_text=_("Empty means now, when published. A date in the future schedules the article."),
+    )
+    first_published_at = models.DateTimeField(
+        _("first published at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the article was first published; never changes afterwards."),
+    )
+    authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("byline"),
+        related_name="articles",
+        blank=True,
+        help_text=_("The editorial staff who wrote the article."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last edited by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
     )
     people = models.ManyToManyField(Person, verbose_name=_("people"), related_name="articles", blank=True)
     organisations = models.ManyToManyField(
@@ -179,8 +214,11 @@ class Article(ContentModel):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+        if self.status == self.Status.PUBLISHED:
+            if self.published_at is None:
+                self.published_at = timezone.now()
+            if self.first_published_at is None:
+                self.first_published_at = self.published_at
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
