@@ -38,7 +38,8 @@ format: setup
 	$(BIN)/ruff format .
 
 messages: setup
-	$(BIN)/python manage.py makemessages --locale nl --no-obsolete --ignore '.venv/*' --ignore 'tests/*'
+	$(BIN)/python manage.py makemessages --locale nl --no-obsolete --no-location --ignore '.venv/*' --ignore 'tests/*'
+	sed -i '/^"POT-Creation-Date/d' ezine/locale/nl/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --locale nl --ignore '.venv/*'
 
 check: setup
