@@ -1,8 +1,19 @@
-from django.contrib import admin
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from ezine.admin import ContentAdmin
+from ezine.admin import ContentAdmin, TaggedContentForm
 
+from . import preview, workflow
 from .models import Article
 
 
@@ -29,20 +40,73 @@ class VisibilityFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArticleForm(TaggedContentForm):
+    """Offers each user only the statuses their role allows, and refuses the rest with a clear message."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.before = Article.objects.get(pk=self.instance.pk) if self.instance.pk else None
+        if "status" in self.fields:
+            allowed = workflow.allowed_statuses(user)
+            self.fields["status"].widget.choices = [
+                (value, label) for value, label in Article.Status.choices if value in allowed
+            ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        after = Article(
+            status=cleaned_data.get("status", self.instance.status),
+            published_at=cleaned_data.get("published_at", self.instance.published_at),
+        )
+        if reason := workflow.refusal(self.user, self.before, after):
+            raise ValidationError(reason, code="not_allowed")
+        return cleaned_data
+
+
+class ScheduleForm(forms.Form):
+    publish_at = forms.SplitDateTimeField(label=_("Publish at"), widget=AdminSplitDateTime)
+
+    def clean_publish_at(self):
+        moment = self.cleaned_data["publish_at"]
+        if moment <= timezone.now():
+            raise ValidationError(_("Choose a moment in the future."), code="past")
+        return moment
+
+
 @admin.register(Article)
 class ArticleAdmin(ContentAdmin):
-    list_display = ["title", "kind", "status", "visibility", "published_at", "partnership", "city_deal"]
+    form = ArticleForm
+    change_form_template = "admin/articles/article/change_form.html"
+    list_display = ["title", "kind", "status_label", "published_at", "byline", "updated_by", "updated_at"]
     list_filter = [VisibilityFilter, "status", "kind", "partnership", "city_deal"]
-    list_select_related = ["partnership", "city_deal"]
+    list_select_related = ["partnership", "city_deal", "updated_by"]
     search_fields = ["title", "lead", "people__name", "organisations__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ["people", "organisations", "partnership", "city_deal", "related"]
+    autocomplete_fields = ["authors", "people", "organisations", "partnership", "city_deal", "related"]
+    readonly_fields = ["created_by", "updated_by", "first_published_at"]
+    actions = ["submit_for_review", "publish_now", "schedule", "withdraw", "back_to_draft"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "lead", "body"]}),
-        (_("Main image"), {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]}),
+        (
+            _("Main image"),
+            {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit", "hero_focus"]},
+        ),
         (_("About"), {"fields": ["people", "organisations", "partnership", "city_deal", "tags", "related"]}),
-        (_("Publication"), {"fields": ["status", "published_at"]}),
+        (
+            _("Publication"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "authors",
+                    "first_published_at",
+                    "created_by",
+                    "updated_by",
+                ]
+            },
+        ),
         (
             _("Source and attachment"),
             {
@@ -52,6 +116,222 @@ class ArticleAdmin(ContentAdmin):
         ),
     ]
 
-    @admin.display(description=_("visible"), boolean=True)
-    def visibility(self, article):
-        return article.is_published
+    # Permissions: the editorial roles of articles.workflow.
+
+    def has_publish_permission(self, request):
+        return workflow.can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and workflow.may_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or workflow.may_delete(request.user, obj))
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not workflow.can_publish(request.user):
+            # Deleting from the list would bypass the per-article check; writers delete one by one.
+            actions.pop("delete_selected", None)
+        return actions
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not workflow.can_publish(request.user):
+            readonly.append("published_at")
+        return readonly
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+
+        class RequestArticleForm(form):
+            def __init__(self, *args, **form_kwargs):
+                super().__init__(*args, user=request.user, **form_kwargs)
+
+        return RequestArticleForm
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("authors")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change and not form.instance.authors.exists():
+            form.instance.authors.add(request.user)
+
+    # List columns.
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, article):
+        if article.status == Article.Status.PUBLISHED and not article.is_published:
+            moment = date_format(timezone.localtime(article.published_at), "DATETIME_FORMAT")
+            return _("scheduled for %(moment)s") % {"moment": moment}
+        return article.get_status_display()
+
+    @admin.display(description=_("byline"))
+    def byline(self, article):
+        return ", ".join(user.get_full_name() or user.get_username() for user in article.authors.all())
+
+    # Actions: each saves article by article, so every change is a revision with the editor's name.
+
+    def _transition(self, request, queryset, change, comment, done_message):
+        changed = 0
+        for article in queryset:
+            before = Article.objects.get(pk=article.pk)
+            change(article)
+            if reason := workflow.refusal(request.user, before, article):
+                self.message_user(request, f"{article}: {reason}", messages.ERROR)
+                continue
+            try:
+                article.full_clean()
+            except ValidationError as error:
+                self.message_user(request, f"{article}: {' '.join(error.messages)}", messages.ERROR)
+                continue
+            article.updated_by = request.user
+            article.save()
+            changed += 1
+        if changed:
+            reversion.set_comment(str(comment))
+            self.message_user(request, done_message(changed), messages.SUCCESS)
+
+    @admin.action(description=_("Submit for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        def change(article):
+            article.status = Article.Status.REVIEW
+
+        self._transition(
+            request,
+            queryset,
+            change,
+            _("Submitted for review"),
+            lambda n: (
+                ngettext("%d article submitted for review.", "%d articles submitted for review.", n) % n
+            ),
+        )
+
+    @admin.action(description=_("Publish now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        now = timezone.now()
+
+        def change(article):
+            article.status, article.published_at = Article.Status.PUBLISHED, now
+
+        self._transition(
+            request,
+            queryset,
+            change,
+            _("Published"),
+            lambda n: ngettext("%d article published.", "%d articles published.", n) % n,
+        )
+
+    @admin.action(description=_("Schedule…"), permissions=["publish"])
+    def schedule(self, request, queryset):
+        form = ScheduleForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            moment = form.cleaned_data["publish_at"]
+
+            def change(article):
+                article.status, article.published_at = Article.Status.PUBLISHED, moment
+
+            self._transition(
+                request,
+                queryset,
+                change,
+                _("Scheduled"),
+                lambda n: ngettext("%d article scheduled.", "%d articles scheduled.", n) % n,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/articles/article/schedule.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Schedule articles"),
+                "opts": self.model._meta,
+                "articles": queryset,
+                "form": form,
+                "media": self.media + form.media,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(description=_("Withdraw"), permissions=["publish"])
+    def withdraw(self, request, queryset):
+        def change(article):
+            article.status = Article.Status.WITHDRAWN
+
+        self._transition(
+            request,
+            queryset.filter(status=Article.Status.PUBLISHED),
+            change,
+            _("Withdrawn"),
+            lambda n: ngettext("%d article withdrawn.", "%d articles withdrawn.", n) % n,
+        )
+
+    @admin.action(description=_("Back to draft"), permissions=["change"])
+    def back_to_draft(self, request, queryset):
+        def change(article):
+            article.status = Article.Status.DRAFT
+            if not workflow.can_publish(request.user):
+                return
+            # A chief editor taking a scheduled article back also cancels its moment.
+            if article.first_published_at is None:
+                article.published_at = None
+
+        self._transition(
+            request,
+            queryset,
+            change,
+            _("Back to draft"),
+            lambda n: ngettext("%d article set back to draft.", "%d articles set back to draft.", n) % n,
+        )
+
+    # Preview: the reader's page of a draft, and a link to share it.
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/voorbeeld/",
+                self.admin_site.admin_view(self.preview_view),
+                name="articles_article_preview",
+            ),
+            path(
+                "<path:object_id>/voorbeeldlink/",
+                self.admin_site.admin_view(self.share_preview_view),
+                name="articles_article_share_preview",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _article_for_preview(self, request, object_id):
+        article = get_object_or_404(Article.objects.for_detail(), pk=object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def preview_view(self, request, object_id):
+        return preview.render_preview(request, self._article_for_preview(request, object_id))
+
+    def share_preview_view(self, request, object_id):
+        article = self._article_for_preview(request, object_id)
+        url = request.build_absolute_uri(
+            reverse("articles:shared_preview", args=[preview.make_token(article)])
+        )
+        return TemplateResponse(
+            request,
+            "admin/articles/article/share_preview.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Share a preview"),
+                "opts": self.model._meta,
+                "original": article,
+                "article": article,
+                "url": url,
+                "valid_until": timezone.now() + preview.VALID_FOR,
+            },
+        )

@@ -1,14 +1,20 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
+from ezine.images import Focus, RenditionSet
 from ezine.models import ContentModel
+from ezine.validators import validate_attachment, validate_image_upload
 from people.models import CityDeal, Organisation, Partnership, Person
+
+from . import richtext
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -100,10 +106,12 @@ class Article(ContentModel):
     lead = models.TextField(
         _("lead"), blank=True, help_text=_("The introduction shown above the article and in lists.")
     )
-    body = models.TextField(
+    body = ProseEditorField(
         _("body"),
+        extensions=richtext.EDITOR_EXTENSIONS,
+        sanitize=richtext.sanitise,
         blank=True,
-        help_text=_('HTML. Interview questions as <h2 class="question">, other subheads as <h2>.'),
+        help_text=_("Interview questions as subheads with the style “Interviewvraag”."),
     )
     hero_image = models.ImageField(
         _("main image"),
@@ -111,6 +119,15 @@ class Article(ContentModel):
         blank=True,
         width_field="hero_width",
         height_field="hero_height",
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP, at most 15 MB. Readers get smaller copies in modern formats."),
+    )
+    hero_focus = models.CharField(
+        _("focus"),
+        max_length=16,
+        choices=Focus.choices,
+        default=Focus.CENTER,
+        help_text=_("The part of the image to keep where a layout crops it, such as in article cards."),
     )
     hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -195,7 +212,13 @@ class Article(ContentModel):
         help_text=_("E.g. “Dit artikel verscheen eerder op de website van het Ministerie van BZK.”"),
     )
     source_url = models.URLField(_("source link"), blank=True)
-    attachment = models.FileField(_("attachment"), upload_to="attachments/%Y/", blank=True)
+    attachment = models.FileField(
+        _("attachment"),
+        upload_to="attachments/%Y/",
+        blank=True,
+        validators=[validate_attachment],
+        help_text=_("PDF or office document, at most 25 MB."),
+    )
     attachment_title = models.CharField(_("attachment title"), max_length=200, blank=True)
 
     objects = ArticleQuerySet.as_manager()
@@ -205,6 +228,7 @@ class Article(ContentModel):
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-id"]
         get_latest_by = "published_at"
+        permissions = [("publish_article", _("Can publish, schedule and withdraw articles"))]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_published_idx"),
             models.Index(fields=["kind", "status", "-published_at"], name="article_kind_idx"),
@@ -213,7 +237,15 @@ class Article(ContentModel):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        if self.status == self.Status.PUBLISHED and self.hero_image and not self.hero_alt.strip():
+            raise ValidationError(
+                {"hero_alt": _("A published article's main image needs an alternative text.")},
+                code="alt_required",
+            )
+
     def save(self, *args, **kwargs):
+        self.body = richtext.sanitise(self.body)
         if self.status == self.Status.PUBLISHED:
             if self.published_at is None:
                 self.published_at = timezone.now()
@@ -248,3 +280,8 @@ class Article(ContentModel):
             return self.attachment.size
         except (OSError, ValueError):
             return None
+
+
+HERO_RENDITIONS = RenditionSet("hero_image", widths=[480, 800, 1200, 1600], focus_field="hero_focus").attach(
+    Article, "hero"
+)

@@ -10,6 +10,7 @@ app_name = "articles"
 urlpatterns = [
     path("artikelen/", views.ArticleListView.as_view(), name="list"),
     path("artikelen/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("voorbeeld/<str:token>/", views.SharedPreviewView.as_view(), name="shared_preview"),
     path("tags/", views.TagListView.as_view(), name="tag_list"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     *scoped_feed_urls("tags", "tag", Tag),

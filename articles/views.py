@@ -1,11 +1,16 @@
 from django.conf import settings
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.views import View
 from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 from taggit.models import Tag
 
 from ezine.views import KindFilterMixin
 
+from . import preview
 from .models import Article
 
 
@@ -85,3 +90,19 @@ class TagListView(ListView):
 
     def get_queryset(self):
         return Article.objects.published().popular_tags(limit=None)
+
+
+class SharedPreviewView(View):
+    """A signed, expiring, read-only link to an unpublished article, for interviewees to check quotes."""
+
+    def get(self, request, token):
+        try:
+            article_id = preview.article_id_from_token(token)
+        except signing.SignatureExpired:
+            return preview.render_unavailable(request, "expired")
+        except signing.BadSignature as error:
+            raise Http404 from error
+        article = get_object_or_404(Article.objects.for_detail(), pk=article_id)
+        if article.is_published:
+            return preview.render_unavailable(request, "published", article)
+        return preview.render_preview(request, article, shared=True)

@@ -1,8 +1,8 @@
 from django import forms
-from django.contrib import admin
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from reversion_compare.admin import CompareVersionAdmin
 
 
 class TaggedContentForm(forms.ModelForm):
@@ -18,9 +18,14 @@ class TaggedContentForm(forms.ModelForm):
         return tags
 
 
-class ContentAdmin(admin.ModelAdmin):
-    """Shared admin behaviour for the e-zine's content models."""
+class ContentAdmin(CompareVersionAdmin):
+    """Shared admin behaviour for the e-zine's content models.
+
+    Every save through the admin is kept as a revision (django-reversion): the history page lists them,
+    compares two, reverts one, and deleted objects can be recovered.
+    """
 
     form = TaggedContentForm
     # Editors typing "www.example.org" get https://, the scheme every site they link to uses.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    history_latest_first = True

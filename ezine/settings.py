@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "taggit",
+    "reversion",
+    "reversion_compare",
+    "django_prose_editor",
+    "imagekit",
     "ezine",
     "people",
     "articles",
@@ -114,6 +118,16 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+
+# Renditions are made when an image is uploaded; pages never check for them or make them on the fly.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+
+# Uploads: refuse what no editor means to upload (limits in bytes and pixels).
+MAX_IMAGE_UPLOAD_SIZE = 15 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+MAX_ATTACHMENT_UPLOAD_SIZE = 25 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The name readers see in titles, feeds and the footer.
 EZINE_NAME = os.environ.get("EZINE_NAME", "Agenda Stad")

@@ -3,7 +3,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from ezine.images import Focus, RenditionSet
 from ezine.models import ContentModel
+from ezine.validators import validate_image_upload
 
 
 class Country(models.TextChoices):
@@ -96,6 +98,8 @@ class Organisation(NamedContent):
         blank=True,
         width_field="logo_width",
         height_field="logo_height",
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP, at most 15 MB."),
     )
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -135,6 +139,15 @@ class Person(NamedContent):
         blank=True,
         width_field="portrait_width",
         height_field="portrait_height",
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP, at most 15 MB. Shown cropped to a circle."),
+    )
+    portrait_focus = models.CharField(
+        _("focus"),
+        max_length=16,
+        choices=Focus.choices,
+        default=Focus.CENTER,
+        help_text=_("The part of the portrait to keep when it is cropped to a circle."),
     )
     portrait_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     portrait_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -253,3 +266,9 @@ class CityDeal(Collaboration):
             None: _("Other partners"),
         }
         return [(labels[kind], members) for kind, members in groups.items() if members]
+
+
+PORTRAIT_RENDITIONS = RenditionSet("portrait", widths=[160, 320, 480], focus_field="portrait_focus").attach(
+    Person, "portrait"
+)
+LOGO_RENDITIONS = RenditionSet("logo", widths=[160, 320], fallback="png").attach(Organisation, "logo")

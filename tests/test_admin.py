@@ -92,6 +92,7 @@ def test_editor_can_publish_an_interview_end_to_end_without_the_shell(admin_clie
             "organisation": organisation.pk,
             "portrait": portrait_upload(),
             "portrait_credit": "Pieter Verbeek",
+            "portrait_focus": "top",
             "tags": "veiligheid",
         },
     )
@@ -126,6 +127,7 @@ def test_editor_can_publish_an_interview_end_to_end_without_the_shell(admin_clie
             "organisations": [organisation.pk],
             "city_deal": deal.pk,
             "tags": "veiligheid, wijkaanpak",
+            "hero_focus": "center",
             "status": "published",
             "published_at_0": "",
             "published_at_1": "",

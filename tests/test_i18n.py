@@ -14,11 +14,12 @@ def unescape(text):
 
 
 def entries():
-    """Yield (msgid, msgstr, fuzzy) for every entry of the Dutch .po file."""
+    """Yield (msgid, msgstr, fuzzy) for every entry of the Dutch .po file; plurals give their singular."""
     for block in PO.read_text().split("\n\n")[1:]:
-        head, _, tail = block.partition("\nmsgstr ")
-        msgid = unescape("".join(re.findall(r'^(?:msgid )?"(.*)"$', head, re.M)))
-        msgstr = unescape("".join(re.findall(r'^"(.*)"$', tail, re.M)))
+        plural = "\nmsgid_plural " in block
+        head, _, tail = block.partition("\nmsgstr[0] " if plural else "\nmsgstr ")
+        msgid = unescape("".join(re.findall(r'^(?:msgid )?"(.*)"$', head.split("\nmsgid_plural ")[0], re.M)))
+        msgstr = unescape("".join(re.findall(r'^"(.*)"$', tail.split("\nmsgstr[1] ")[0], re.M)))
         yield msgid, msgstr, "#, fuzzy" in head
 
 
@@ -30,7 +31,13 @@ def test_every_string_has_a_dutch_translation():
 def test_compiled_catalogue_holds_every_translation_of_the_source():
     with PO.with_suffix(".mo").open("rb") as compiled:
         catalogue = gettext.GNUTranslations(compiled)._catalog
-    stale = {msgid: msgstr for msgid, msgstr, _ in entries() if catalogue.get(msgid) != msgstr}
+    # Plural entries are stored as (msgid, form); the source check compares their first form.
+    compiled = {
+        (key if isinstance(key, str) else key[0]): value
+        for key, value in catalogue.items()
+        if isinstance(key, str) or key[1] == 0
+    }
+    stale = {msgid: msgstr for msgid, msgstr, _ in entries() if compiled.get(msgid) != msgstr}
     assert stale == {}, "run `make messages` and commit django.mo"
 
 

@@ -1,6 +1,7 @@
 import secrets
 from datetime import date, datetime, timedelta
 
+import reversion
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -28,7 +29,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.created = {}
-        with transaction.atomic():
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_comment("Demo-inhoud geladen")
             organisations = {
                 item["name"]: self.get_or_create(Organisation, item, self.new_organisation)
                 for item in demo_data.ORGANISATIONS

@@ -1,0 +1,45 @@
+"""Previews of unpublished articles: for editors in the admin, and signed links for interviewees.
+
+A shared link carries the article's id signed with the site's secret key and a timestamp: it cannot be
+guessed or altered, stops working after ``VALID_FOR``, and stops once the article is public (readers then
+see the real page). It only ever shows the page; nothing can be changed through it.
+"""
+
+from datetime import timedelta
+
+from django.core import signing
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+
+SALT = "articles.preview"
+VALID_FOR = timedelta(days=7)
+
+
+def make_token(article):
+    return signing.TimestampSigner(salt=SALT).sign_object({"article": article.pk})
+
+
+def article_id_from_token(token):
+    """Return the article id in ``token``; raise signing.SignatureExpired or signing.BadSignature."""
+    data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=VALID_FOR)
+    return data["article"]
+
+
+def noindex(response):
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def render_preview(request, article, shared=False):
+    """Return the article rendered exactly as readers will see it, marked as a preview."""
+    context = {"article": article, "object": article, "preview": True, "shared_preview": shared}
+    return noindex(render(request, "articles/article_detail.html", context))
+
+
+def render_unavailable(request, reason, article=None):
+    """Return the page explaining that a shared preview link no longer works (410 Gone)."""
+    response = TemplateResponse(
+        request, "articles/preview_unavailable.html", {"reason": reason, "article": article}, status=410
+    )
+    return noindex(response)

@@ -1,0 +1,52 @@
+"""Who may do what with an article: the editorial roles as rules the admin enforces.
+
+Writers (group “Redacteur”) write and edit articles that are not yet public and submit them for review.
+Chief editors (group “Eindredacteur”, or anyone with ``articles.publish_article``) also publish, schedule,
+withdraw and delete. Superusers may do everything.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article
+
+PUBLISH_PERMISSION = "articles.publish_article"
+WRITER_STATUSES = {Article.Status.DRAFT, Article.Status.REVIEW}
+
+REFUSED_PUBLISH = _(
+    "Only a chief editor may publish, schedule or withdraw an article. "
+    "Set it to “in review” so a chief editor can publish it."
+)
+REFUSED_EDIT_LIVE = _("Only a chief editor may change an article that is or has been published.")
+REFUSED_DELETE_PUBLISHED = _("Only a chief editor may delete an article that has been published.")
+
+
+def can_publish(user):
+    return user.has_perm(PUBLISH_PERMISSION)
+
+
+def may_edit(user, article):
+    """Return whether ``user`` may change ``article`` (None: a new article)."""
+    return article is None or can_publish(user) or article.status in WRITER_STATUSES
+
+
+def may_delete(user, article):
+    """Return whether ``user`` may delete ``article``: writers only what never reached readers."""
+    return can_publish(user) or article.first_published_at is None
+
+
+def allowed_statuses(user):
+    """Return the statuses ``user`` may give an article."""
+    return set(Article.Status) if can_publish(user) else WRITER_STATUSES
+
+
+def refusal(user, before, after):
+    """Return why ``user`` may not turn ``before`` (None: new) into ``after``, or None when allowed."""
+    if can_publish(user):
+        return None
+    if before is not None and before.status not in WRITER_STATUSES:
+        return REFUSED_EDIT_LIVE
+    if after.status not in WRITER_STATUSES:
+        return REFUSED_PUBLISH
+    if after.published_at != (before.published_at if before is not None else None):
+        return REFUSED_PUBLISH
+    return None

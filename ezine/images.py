@@ -1,0 +1,104 @@
+"""Responsive renditions of uploaded images, made by django-imagekit when an image is saved.
+
+A ``RenditionSet`` adds one imagekit ``ImageSpecField`` per width and format to a model and builds the
+``<picture>`` sources for templates without touching the disk or the database. Public pages show only
+renditions, never the original upload, which stays untouched in storage.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from imagekit.models import ImageSpecField
+from pilkit.processors import ResizeToFit
+
+FORMATS = {
+    "webp": ("WEBP", {"quality": 80, "method": 6}),
+    "jpeg": ("JPEG", {"quality": 82, "progressive": True, "optimize": True}),
+    "png": ("PNG", {"optimize": True}),
+}
+MIME_TYPES = {"webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
+
+
+class Focus(models.TextChoices):
+    """Which part of an image to keep when a layout crops it (a card, a round portrait)."""
+
+    CENTER = "center", _("centre")
+    TOP = "top", _("top")
+    BOTTOM = "bottom", _("bottom")
+    LEFT = "left", _("left")
+    RIGHT = "right", _("right")
+    TOP_LEFT = "top-left", _("top left")
+    TOP_RIGHT = "top-right", _("top right")
+    BOTTOM_LEFT = "bottom-left", _("bottom left")
+    BOTTOM_RIGHT = "bottom-right", _("bottom right")
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a ``<picture>`` element needs: a srcset per format, a fallback ``src`` and the image size."""
+
+    sources: list  # (mime type, srcset) for each modern format
+    fallback_srcset: str
+    src: str
+    width: int
+    height: int
+    focus: str
+
+
+class RenditionSet:
+    """Renditions of one image field in several widths, each in a modern format and a fallback format."""
+
+    def __init__(self, source, widths, formats=("webp",), fallback="jpeg", focus_field=None):
+        self.source = source
+        self.widths = sorted(widths)
+        self.formats = formats
+        self.fallback = fallback
+        self.focus_field = focus_field
+
+    def attach(self, model, name):
+        """Add this set's spec fields to ``model`` as ``<name>_<width>_<format>``, and ``<name>_picture``."""
+        self.name = name
+        setattr(model, f"{name}_picture", property(self.picture))
+        for width in self.widths:
+            for key in (*self.formats, self.fallback):
+                image_format, options = FORMATS[key]
+                model.add_to_class(
+                    self.field_name(width, key),
+                    ImageSpecField(
+                        source=self.source,
+                        processors=[ResizeToFit(width=width, upscale=False)],
+                        format=image_format,
+                        options=options,
+                    ),
+                )
+        return self
+
+    def field_name(self, width, key):
+        return f"{self.name}_{width}_{key}"
+
+    def picture(self, instance):
+        """Return the Picture of ``instance``'s image, or None when it has none."""
+        image = getattr(instance, self.source)
+        if not image:
+            return None
+        original_width = getattr(instance, image.field.width_field) or self.widths[-1]
+        original_height = getattr(instance, image.field.height_field) or self.widths[-1]
+        # ResizeToFit never enlarges: widths above the original's all give the original's width, so
+        # each actual width is listed once, made from the smallest width asked for it.
+        widths = sorted({min(width, original_width): width for width in reversed(self.widths)}.items())
+
+        def srcset(key):
+            return ", ".join(
+                f"{getattr(instance, self.field_name(asked, key)).url} {actual}w" for actual, asked in widths
+            )
+
+        largest_actual, largest_asked = widths[-1]
+        return Picture(
+            sources=[(MIME_TYPES[key], srcset(key)) for key in self.formats],
+            fallback_srcset=srcset(self.fallback),
+            src=getattr(instance, self.field_name(largest_asked, self.fallback)).url,
+            width=largest_actual,
+            height=round(original_height * largest_actual / original_width),
+            focus=getattr(instance, self.focus_field) if self.focus_field else Focus.CENTER,
+        )
