@@ -24,3 +24,29 @@ def demo(db):
 @pytest.fixture
 def article(db):
     return factories.ArticleFactory()
+
+
+def staff_client(django_user_model, username, group):
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.org", "wachtwoord-123", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group))
+    client = Client()
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def writer_client(db, django_user_model):
+    """A logged-in writer: group “Redacteur”, created by the editorial groups migration."""
+    return staff_client(django_user_model, "schrijver", "Redacteur")
+
+
+@pytest.fixture
+def chief_client(db, django_user_model):
+    """A logged-in chief editor: group “Eindredacteur”."""
+    return staff_client(django_user_model, "chef", "Eindredacteur")
