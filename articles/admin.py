@@ -15,6 +15,7 @@ from ezine.admin import ContentAdmin, TaggedContentForm
 
 from . import preview, workflow
 from .models import Article
+from .views import render_preview
 
 
 class VisibilityFilter(admin.SimpleListFilter):
@@ -315,7 +316,7 @@ class ArticleAdmin(ContentAdmin):
         return article
 
     def preview_view(self, request, object_id):
-        return preview.render_preview(request, self._article_for_preview(request, object_id))
+        return render_preview(request, self._article_for_preview(request, object_id))
 
     def share_preview_view(self, request, object_id):
         article = self._article_for_preview(request, object_id)

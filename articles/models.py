@@ -57,10 +57,45 @@ class ArticleQuerySet(models.QuerySet):
         """Return the articles with everything their own page shows, in a fixed number of queries."""
         return self.for_listing().prefetch_related(
             "organisations",
+            "authors",
             models.Prefetch(
                 "related", queryset=Article.objects.published().only("title", "slug", "kind", "published_at")
             ),
         )
+
+    def related_to(self, article, limit=4):
+        """Return up to ``limit`` published articles related to ``article``, in one query.
+
+        The editors' own choice (``article.related``, prefetched) comes first; the rest is filled with the
+        articles sharing most with it: the same partnership or City Deal and the same people count
+        double, each shared tag once. Ties go to the newest.
+        """
+        chosen = list(article.related.all())[:limit]
+        if len(chosen) >= limit:
+            return chosen
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        people_ids = [person.pk for person in article.people.all()]
+        # Only the links this article has count; an empty IN would make Django drop the whole score.
+        links, score = Q(pk__in=[]), models.Value(0)
+        if tag_ids:
+            links |= Q(tagged_items__tag__in=tag_ids)
+            score += models.Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids), distinct=True)
+        if people_ids:
+            links |= Q(people__in=people_ids)
+            score += 2 * models.Count("people", filter=Q(people__in=people_ids), distinct=True)
+        for field in ("partnership", "city_deal"):
+            if value := getattr(article, f"{field}_id"):
+                links |= Q(**{field: value})
+                score += models.Case(models.When(**{field: value}, then=2), default=0)
+        found = (
+            self.published()
+            .filter(links)
+            .exclude(pk__in=[article.pk, *(other.pk for other in chosen)])
+            .annotate(score=score)
+            .order_by("-score", "-published_at")
+            .only("title", "slug", "kind", "published_at")[: limit - len(chosen)]
+        )
+        return chosen + list(found)
 
     def popular_tags(self, limit=12):
         """Return the tags most used on these articles, each with ``num_articles``."""

@@ -8,7 +8,6 @@ see the real page). It only ever shows the page; nothing can be changed through 
 from datetime import timedelta
 
 from django.core import signing
-from django.shortcuts import render
 from django.template.response import TemplateResponse
 
 SALT = "articles.preview"
@@ -29,12 +28,6 @@ def noindex(response):
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def render_preview(request, article, shared=False):
-    """Return the article rendered exactly as readers will see it, marked as a preview."""
-    context = {"article": article, "object": article, "preview": True, "shared_preview": shared}
-    return noindex(render(request, "articles/article_detail.html", context))
 
 
 def render_unavailable(request, reason, article=None):

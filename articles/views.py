@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 from taggit.models import Tag
 
+from ezine import seo
 from ezine.views import KindFilterMixin
 
 from . import preview
@@ -39,6 +40,30 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         return Article.objects.published().for_detail()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**article_context(self.request, self.object), **kwargs)
+
+
+def article_context(request, article):
+    """Return what the article page shows besides the article itself (also used by previews)."""
+    return {
+        "related_articles": Article.objects.related_to(article),
+        "structured_data": seo.article(request, article),
+        "og_image": seo.image_url(request, article.hero_picture),
+    }
+
+
+def render_preview(request, article, shared=False):
+    """Return the article rendered exactly as readers will see it, marked as a preview."""
+    context = {
+        "article": article,
+        "object": article,
+        "preview": True,
+        "shared_preview": shared,
+        **article_context(request, article),
+    }
+    return preview.noindex(render(request, "articles/article_detail.html", context))
 
 
 class ScopedArticleListView(SingleObjectMixin, ListView):
@@ -105,4 +130,4 @@ class SharedPreviewView(View):
         article = get_object_or_404(Article.objects.for_detail(), pk=article_id)
         if article.is_published:
             return preview.render_unavailable(request, "published", article)
-        return preview.render_preview(request, article, shared=True)
+        return render_preview(request, article, shared=True)

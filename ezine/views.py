@@ -1,7 +1,11 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from articles.models import Article
 from people.models import CityDeal, Partnership
+
+from . import seo
 
 HOME_ARTICLES = 7
 
@@ -34,5 +38,11 @@ class HomeView(TemplateView):
             partnerships=Partnership.objects.exclude(status=Partnership.Status.COMPLETED),
             city_deals=CityDeal.objects.exclude(phase=CityDeal.Phase.COMPLETED),
             popular_tags=published.popular_tags(),
+            structured_data=seo.website(self.request),
             **kwargs,
         )
+
+
+@require_GET
+def robots_txt(request):
+    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")

@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.views.generic import ListView
 
 from articles.views import ScopedArticleListView
+from ezine import seo
 from ezine.views import KindFilterMixin
 
 from .models import CityDeal, Organisation, Partnership, Person
@@ -20,6 +21,13 @@ class PersonDetailView(ScopedArticleListView):
     template_name = "people/person_detail.html"
     feed_name = "people:person_feed"
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            structured_data=seo.person(self.request, self.object),
+            og_image=seo.image_url(self.request, self.object.portrait_picture),
+            **kwargs,
+        )
+
 
 class OrganisationListView(KindFilterMixin, ListView):
     model = Organisation
@@ -33,6 +41,13 @@ class OrganisationDetailView(ScopedArticleListView):
     scope_queryset = Organisation.objects.prefetch_related("people")
     template_name = "people/organisation_detail.html"
     feed_name = "people:organisation_feed"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            structured_data=seo.organisation(self.request, self.object),
+            og_image=seo.image_url(self.request, self.object.logo_picture),
+            **kwargs,
+        )
 
 
 class PartnershipListView(ListView):

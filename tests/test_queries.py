@@ -14,7 +14,7 @@ PAGES = {
     "home": ("/", 6),
     "article list": ("/artikelen/", 4),
     "article list by tag": ("/artikelen/?tag=veiligheid", 5),
-    "article detail": ("/artikelen/artikel-0/", 5),
+    "article detail": ("/artikelen/artikel-0/", 7),
     "person": ("/personen/manon-reckin/", 5),
     "organisation": ("/organisaties/gemeente-maastricht/", 6),
     "partnership": ("/partnerschappen/partnerschap-huisvesting/", 8),
@@ -29,6 +29,11 @@ PAGES = {
     "atom feed": ("/feeds/atom/", 3),
     "city deal feed": ("/city-deals/zorg-voor-veiligheid/feed/", 4),
     "tag feed": ("/tags/veiligheid/feed/atom/", 4),
+    "sitemap index": ("/sitemap.xml", 6),
+    "article sitemap": ("/sitemap-artikelen.xml", 2),
+    "tag sitemap": ("/sitemap-tags.xml", 2),
+    "person sitemap": ("/sitemap-personen.xml", 2),
+    "robots.txt": ("/robots.txt", 0),
 }
 
 

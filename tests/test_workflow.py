@@ -242,6 +242,7 @@ def test_chief_is_offered_every_status(chief_client):
 
 def test_writer_sees_no_publishing_actions(writer_client, chief_client):
     factories.ArticleFactory(draft=True)
+
     def actions(client):
         return {
             o["value"]

@@ -1,0 +1,39 @@
+import json
+
+from django import template
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, variable):
+        self.nodelist, self.variable = nodelist, variable
+
+    def render(self, context):
+        context[self.variable] = mark_safe(" ".join(self.nodelist.render(context).split()))
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """Render the enclosed template into a variable: ``{% capture as title %}…{% endcapture %}``.
+
+    Lets the base template use one block (such as the page title) in several places.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Use {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+@register.filter(is_safe=True)
+def json_ld(data):
+    """Return ``data`` as a JSON-LD script element, escaped so no text can end the element early."""
+    if not data:
+        return ""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_json_script_escapes)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
