@@ -120,6 +120,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Serve /media/ from Django (with safe headers) unless a web server in front does it.
+EZINE_SERVE_MEDIA = env_bool("EZINE_SERVE_MEDIA", True)
 
 # Renditions are made when an image is uploaded; pages never check for them or make them on the fly.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"

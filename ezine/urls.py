@@ -1,15 +1,14 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, reverse
+from django.urls import include, path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles.sitemaps import ArticleSitemap, TagSitemap
 from people.sitemaps import CityDealSitemap, OrganisationSitemap, PartnershipSitemap, PersonSitemap
 
-from . import views
+from . import media, views
 
 admin.site.site_header = _("E-zine editorial office")
 admin.site.site_title = _("E-zine editorial office")
@@ -62,5 +61,5 @@ urlpatterns = [
     path("", include("people.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.EZINE_SERVE_MEDIA:
+    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", media.serve, name="media"))
