@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup db demo lint format messages check clean
+.PHONY: run test setup checkers db demo lint format messages check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,15 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# The browser and HTML checks use axe-core and vnu-jar from npm; without npm those tests are skipped.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch node_modules/.installed
+
+checkers:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules/.installed; \
+	else echo "npm not found: the browser and HTML checks will be skipped"; fi
 
 db: setup
 	$(BIN)/python manage.py migrate --noinput
@@ -25,7 +34,7 @@ demo: db
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: setup
+test: setup checkers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: setup
@@ -47,4 +56,4 @@ check: setup
 	DJANGO_ALLOWED_HOSTS=ezine.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules test-artifacts

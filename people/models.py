@@ -114,6 +114,31 @@ class Organisation(NamedContent):
             models.Index(fields=["kind", "name"], name="organisation_kind_idx"),
         ]
 
+    def collaborations(self):
+        """Return the partnerships and City Deals this organisation takes part in, in one query.
+
+        Each is a (kind, name, url) triple, sorted by name; kind is the model's verbose name.
+        """
+        deals = (
+            CityDeal.objects.filter(partners=self)
+            .order_by()
+            .values_list(models.Value("citydeal"), "name", "slug")
+        )
+        partnerships = (
+            Partnership.objects.filter(models.Q(members=self) | models.Q(coordinators=self))
+            .order_by()
+            .values_list(models.Value("partnership"), "name", "slug")
+        )
+        models_by_key = {"citydeal": CityDeal, "partnership": Partnership}
+        return [
+            (
+                models_by_key[key]._meta.verbose_name,
+                name,
+                reverse(models_by_key[key].url_name, kwargs={"slug": slug}),
+            )
+            for key, name, slug in deals.union(partnerships).order_by("name")
+        ]
+
 
 class Person(NamedContent):
     url_name = "people:person_detail"

@@ -16,7 +16,7 @@ PAGES = {
     "article list by tag": ("/artikelen/?tag=veiligheid", 5),
     "article detail": ("/artikelen/artikel-0/", 7),
     "person": ("/personen/manon-reckin/", 5),
-    "organisation": ("/organisaties/gemeente-maastricht/", 6),
+    "organisation": ("/organisaties/gemeente-maastricht/", 7),
     "partnership": ("/partnerschappen/partnerschap-huisvesting/", 8),
     "city deal": ("/city-deals/zorg-voor-veiligheid/", 7),
     "tag": ("/tags/veiligheid/", 5),

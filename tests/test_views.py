@@ -248,3 +248,17 @@ def test_feed_links_on_pages_point_to_existing_feeds(interview):
     page = parse(_get(reverse("people:person_detail", kwargs={"slug": "manon-reckin"})))
     for link in page.select("link[rel=alternate]"):
         assert _client().get(link["href"]).status_code == 200, link["href"]
+
+
+def test_organisation_page_lists_the_partnerships_and_city_deals_it_takes_part_in():
+    organisation = factories.OrganisationFactory(name="Gemeente Maastricht")
+    factories.CityDealFactory(name="City Deal Zorg voor Veiligheid").partners.add(organisation)
+    partnership = factories.PartnershipFactory(name="Partnerschap Huisvesting")
+    partnership.members.add(organisation)
+    partnership.coordinators.add(organisation)
+    factories.CityDealFactory(name="Andere deal")
+    section = parse(_get(organisation.get_absolute_url())).select_one("#collaborations-heading").parent
+    assert [(a.get_text(), a["href"]) for a in section.select("a")] == [
+        ("City Deal Zorg voor Veiligheid", "/city-deals/city-deal-zorg-voor-veiligheid/"),
+        ("Partnerschap Huisvesting", "/partnerschappen/partnerschap-huisvesting/"),
+    ]

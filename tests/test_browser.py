@@ -1,0 +1,171 @@
+"""The reader's site in a real browser: Debian's headless Chromium, driven by Playwright, on a live server.
+
+Needs /usr/bin/chromium and the npm packages of package.json (``make test`` installs those when npm is
+there). Without them these tests are skipped, unless EZINE_REQUIRE_BROWSER=1 (CI) makes that a failure.
+Screenshots and the axe report are kept in test-artifacts/ (not committed).
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def missing_tools():
+    missing = [str(path) for path in (CHROMIUM, AXE) if not path.exists()]
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("playwright")
+    return missing
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if missing := missing_tools():
+        message = f"browser tests need {', '.join(missing)}"
+        if os.environ.get("EZINE_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still
+    # synchronous, so Django's guard against ORM use inside async code does not apply.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def site(live_server, browser):
+    call_command("load_demo", stdout=open(os.devnull, "w"))
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+PAGE_TYPES = {
+    "home": "/",
+    "article list": "/artikelen/",
+    "article": "/artikelen/veiligheid-en-leefbaarheid-terug-in-de-wijk/",
+    "person": "/personen/manon-reckin/",
+    "organisation": "/organisaties/gemeente-maastricht/",
+    "partnership": "/partnerschappen/partnerschap-betaalbare-huisvesting/",
+    "city deal": "/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/",
+    "tag": "/tags/veiligheid/",
+    "404": "/bestaat-niet/",
+}
+
+
+def test_reader_goes_from_home_to_article_person_organisation_city_deal_and_its_feed(site, page):
+    page.goto(site + "/")
+    page.get_by_role("link", name="‘Veiligheid en leefbaarheid terug in de wijk’").first.click()
+    assert page.locator("h1").inner_text() == "‘Veiligheid en leefbaarheid terug in de wijk’"
+
+    page.locator(".person-card").get_by_role("link", name="Manon Reckin").click()
+    assert page.locator("h1").inner_text() == "Manon Reckin"
+
+    page.locator(".role").get_by_role("link", name="Gemeente Maastricht").click()
+    assert page.locator("h1").inner_text() == "Gemeente Maastricht"
+
+    page.get_by_role("link", name="City Deal Zorg voor Veiligheid in de Stad").first.click()
+    assert page.locator("h1").inner_text() == "City Deal Zorg voor Veiligheid in de Stad"
+    assert "Veiligheid en leefbaarheid terug in de wijk" in page.locator("main").inner_text()
+
+    feed_url = page.get_by_role("link", name="Volg via RSS").get_attribute("href")
+    response = page.request.get(site + feed_url)
+    assert response.ok
+    assert response.headers["content-type"].startswith("application/rss+xml")
+    assert "Veiligheid en leefbaarheid terug in de wijk" in response.text()
+
+
+def test_keyboard_user_can_skip_to_content_and_reach_the_menu_with_visible_focus(site, page):
+    page.goto(site + "/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Direct naar de inhoud"
+    assert skip.bounding_box()["y"] >= 0, "the skip link becomes visible when focused"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    page.goto(site + "/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    focused = page.locator(":focus")
+    assert focused.inner_text() == "Artikelen"
+    outline = focused.evaluate("element => getComputedStyle(element).outlineStyle")
+    assert outline not in ("none", ""), "focus is visible"
+
+
+def test_every_page_type_has_no_accessibility_violations(site, page):
+    report = {}
+    for name, path in PAGE_TYPES.items():
+        page.goto(site + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})",
+            AXE_RULES,
+        )
+        report[name] = {
+            "url": path,
+            "passes": len(result["passes"]),
+            "violations": [
+                {"id": v["id"], "impact": v["impact"], "targets": [n["target"] for n in v["nodes"]]}
+                for v in result["violations"]
+            ],
+        }
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "axe-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    assert {name: entry["violations"] for name, entry in report.items() if entry["violations"]} == {}
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshots_of_home_and_article(site, page, width):
+    screenshots = ARTIFACTS / "screenshots"
+    screenshots.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": width, "height": 900})
+    for name in ("home", "article"):
+        page.goto(site + PAGE_TYPES[name])
+        page.wait_for_load_state("networkidle")
+        path = screenshots / f"{name}-{width}.png"
+        page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 10_000
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{name} at {width}px scrolls sideways ({scroll_width}px)"
+
+
+def test_images_load_from_renditions_in_a_modern_format(site, page):
+    page.goto(site + PAGE_TYPES["article"])
+    hero = page.locator("figure.hero img")
+    hero.wait_for()
+    source = hero.evaluate("image => image.currentSrc")
+    assert "/media/renditions/" in source and source.endswith(".webp")
+    assert hero.evaluate("image => image.complete && image.naturalWidth > 0")
