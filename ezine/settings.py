@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    "csp",
     "reversion",
     "reversion_compare",
     "django_prose_editor",
@@ -64,6 +65,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "ezine.middleware.ImportMapHashMiddleware",
+    "ezine.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "ezine.urls"
@@ -122,6 +126,28 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Serve /media/ from Django (with safe headers) unless a web server in front does it.
 EZINE_SERVE_MEDIA = env_bool("EZINE_SERVE_MEDIA", True)
+
+# Security headers. Nothing on the site runs inline script or loads anything from another host;
+# the admin and its rich-text editor work within the same policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # The admin's editor (Tiptap) injects one fixed <style> element; allow exactly that one.
+        # A browser test fails when an upgrade changes it: update the hash from its message.
+        "style-src": ["'self'", "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
 
 # Renditions are made when an image is uploaded; pages never check for them or make them on the fly.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"

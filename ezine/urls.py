@@ -49,6 +49,7 @@ SITEMAPS = {
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon),
     path(
         "sitemap.xml",
         sitemap_views.index,

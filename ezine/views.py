@@ -1,5 +1,6 @@
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from articles.models import Article
@@ -43,6 +44,12 @@ class HomeView(TemplateView):
         )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the static icon."""
+    return redirect(static("ezine/favicon.png"), permanent=True)

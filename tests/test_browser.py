@@ -169,3 +169,34 @@ def test_images_load_from_renditions_in_a_modern_format(site, page):
     source = hero.evaluate("image => image.currentSrc")
     assert "/media/renditions/" in source and source.endswith(".webp")
     assert hero.evaluate("image => image.complete && image.naturalWidth > 0")
+
+
+def test_editor_works_in_the_admin_without_any_content_security_policy_violation(
+    site, page, django_user_model
+):
+    django_user_model.objects.create_superuser("redactie", "redactie@example.org", "wachtwoord-voor-test-1")
+    problems = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", "redactie")
+    page.fill("#id_password", "wachtwoord-voor-test-1")
+    page.click("input[type=submit]")
+    page.goto(site + "/admin/articles/article/add/")
+    editor = page.locator(".field-body [contenteditable=true]")
+    editor.click()
+    page.keyboard.type("Een eerste alinea.")
+    page.fill("#id_title", "Getypt in de browser")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/admin/articles/article/")
+    for path in (
+        "/admin/articles/article/",
+        "/admin/people/citydeal/add/",
+        "/admin/articles/article/recover/",
+    ):
+        page.goto(site + path)
+    assert problems == []
+    from articles.models import Article
+
+    article = Article.objects.get(title="Getypt in de browser")
+    assert article.slug == "getypt-in-de-browser", "the slug was filled in from the title"
+    assert article.body == "<p>Een eerste alinea.</p>"
