@@ -1,5 +1,6 @@
 from django.views.generic import TemplateView
 
+from articles.feeds import feed_urls
 from articles.models import Article
 from people.models import CityDeal, Partnership
 
@@ -34,5 +35,6 @@ class HomeView(TemplateView):
             partnerships=Partnership.objects.exclude(status=Partnership.Status.COMPLETED),
             city_deals=CityDeal.objects.exclude(phase=CityDeal.Phase.COMPLETED),
             popular_tags=published.popular_tags(),
+            feeds=feed_urls("articles:feed"),
             **kwargs,
         )

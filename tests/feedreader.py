@@ -1,0 +1,86 @@
+"""Read a feed response, in any of our three formats, into one shape that tests can compare across formats.
+
+RSS and Atom are read with feedparser (and must parse without a problem: ``bozo == 0``), JSON Feed with
+the json module.
+"""
+
+import datetime
+import html
+import json
+from calendar import timegm
+
+import feedparser
+
+FORMATS = {"rss": "", "atom": "atom/", "json": "json/"}
+CONTENT_TYPES = {
+    "rss": "application/rss+xml",
+    "atom": "application/atom+xml",
+    "json": "application/feed+json",
+}
+
+
+def read(response):
+    """Return ``{"title", "description", "link", "language", "entries": [...]}`` of a feed response; each
+    entry with its id, title, link, summary (as plain text), content, authors, tags, published and updated
+    dates (to the second) and image."""
+    if response["Content-Type"].startswith(CONTENT_TYPES["json"]):
+        return read_json(json.loads(response.content))
+    feed = feedparser.parse(response.content)
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    return {
+        "title": feed.feed.title,
+        "description": feed.feed.get("subtitle"),
+        "link": feed.feed.link,
+        "language": feed.feed.get("language"),
+        "entries": [
+            {
+                "id": entry.id,
+                "title": entry.title,
+                "link": entry.link,
+                "summary": html.unescape(entry.summary),
+                "content": entry.content[0].value if "content" in entry else None,
+                "authors": [author.name for author in entry.get("authors", [])],
+                "tags": [tag.term for tag in entry.get("tags", [])],
+                "published": from_struct(entry.published_parsed),
+                "updated": from_struct(entry.updated_parsed),
+                "image": entry.enclosures[0] if entry.get("enclosures") else None,
+            }
+            for entry in feed.entries
+        ],
+    }
+
+
+def read_json(document):
+    return {
+        "title": document["title"],
+        "description": document.get("description"),
+        "link": document["home_page_url"],
+        "language": document.get("language"),
+        "entries": [
+            {
+                "id": item["id"],
+                "title": item.get("title"),
+                "link": item["url"],
+                "summary": item.get("summary"),
+                "content": item.get("content_html"),
+                "authors": [author["name"] for author in item.get("authors", [])],
+                "tags": item.get("tags", []),
+                "published": from_iso(item["date_published"]),
+                "updated": from_iso(item["date_modified"]),
+                "image": {"href": item["image"]} if "image" in item else None,
+            }
+            for item in document["items"]
+        ],
+    }
+
+
+def from_struct(moment):
+    return datetime.datetime.fromtimestamp(timegm(moment), datetime.UTC)
+
+
+def from_iso(value):
+    return datetime.datetime.fromisoformat(value).replace(microsecond=0).astimezone(datetime.UTC)
+
+
+def to_second(moment):
+    return moment.replace(microsecond=0).astimezone(datetime.UTC)
