@@ -18,6 +18,42 @@ CONTENT_TYPES = {
     "json": "application/feed+json",
 }
 
+# Scope → (feed path without format, feed title after "Agenda Stad — ", page the feed links to).
+SCOPES = {
+    "everything": ("/feeds/", None, "/"),
+    "kind": ("/feeds/interviews/", "Interviews", "/artikelen/?soort=interview"),
+    "tag": ("/tags/veiligheid/feed/", "veiligheid", "/tags/veiligheid/"),
+    "person": ("/personen/manon-reckin/feed/", "Manon Reckin", "/personen/manon-reckin/"),
+    "organisation": (
+        "/organisaties/gemeente-maastricht/feed/",
+        "Gemeente Maastricht",
+        "/organisaties/gemeente-maastricht/",
+    ),
+    "partnership": (
+        "/partnerschappen/partnerschap-betaalbare-huisvesting/feed/",
+        "Partnerschap Betaalbare Huisvesting",
+        "/partnerschappen/partnerschap-betaalbare-huisvesting/",
+    ),
+    "city deal": (
+        "/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/feed/",
+        "City Deal Zorg voor Veiligheid in de Stad",
+        "/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/",
+    ),
+}  # fmt: skip
+
+
+def feed_url(scope, format):
+    """Return the path of a scope's feed in a format: /feeds/rss/ and /feeds/interviews/rss/ for the
+    feeds without a page of their own, …/feed/, …/feed/atom/ and …/feed/json/ for the others."""
+    base = SCOPES[scope][0]
+    if base.startswith("/feeds/"):
+        return f"{base}{format}/"
+    return base + FORMATS[format]
+
+
+EVERY_FEED = [(scope, format) for scope in SCOPES for format in FORMATS]
+FEED_IDS = [f"{scope}-{format}" for scope, format in EVERY_FEED]
+
 
 def read(response):
     """Return ``{"title", "description", "link", "language", "entries": [...]}`` of a feed response; each

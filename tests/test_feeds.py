@@ -10,89 +10,15 @@ from django.utils import timezone
 from articles.feeds import SECTIONS, absolute_urls
 from articles.models import Article
 from tests import factories
-from tests.feedreader import CONTENT_TYPES, FORMATS, read, to_second
+from tests.feedreader import CONTENT_TYPES, EVERY_FEED, FEED_IDS, FORMATS, SCOPES, feed_url, read, to_second
 
 pytestmark = pytest.mark.django_db
-
-BODY = (
-    '<p>Lees <a href="/artikelen/eerder/">het eerdere stuk</a> en <a href="#vraag">de vraag</a>.</p>'
-    '<figure><img src="/media/articles/2026/plein.jpg" alt="Een plein"></figure>'
-    '<p><a href="https://www.agendastad.nl/">Agenda Stad</a></p>'
-)
 
 
 def fetch(url, expect=200):
     response = Client().get(url)
     assert response.status_code == expect, url
     return response
-
-
-@pytest.fixture
-def scopes():
-    """A published interview about every kind of scope, and a draft, a scheduled and a withdrawn one about
-    them too, and a published news article about nothing in particular."""
-    organisation = factories.OrganisationFactory(name="Gemeente Maastricht")
-    person = factories.PersonFactory(name="Manon Reckin", organisation=organisation)
-    partnership = factories.PartnershipFactory(name="Partnerschap Betaalbare Huisvesting")
-    deal = factories.CityDealFactory(name="City Deal Zorg voor Veiligheid in de Stad")
-    relations = {
-        "people": [person],
-        "organisations": [organisation],
-        "partnership": partnership,
-        "city_deal": deal,
-        "tags": ["veiligheid", "wonen"],
-    }
-    factories.ArticleFactory(
-        title="Zichtbaar stuk",
-        slug="zichtbaar-stuk",
-        lead="Een inleiding & meer.",
-        body=BODY,
-        with_image=True,
-        authors=[factories.UserFactory(first_name="Eva", last_name="de Vries")],
-        **relations,
-    )
-    factories.ArticleFactory(title="Concept", draft=True, **relations)
-    factories.ArticleFactory(title="Ingepland", scheduled=True, **relations)
-    factories.ArticleFactory(title="Teruggetrokken", status=Article.Status.WITHDRAWN, **relations)
-    factories.ArticleFactory(title="Over iets anders", kind=Article.Kind.NEWS)
-    return {"person": person, "organisation": organisation, "partnership": partnership, "city_deal": deal}
-
-
-# Scope → (feed path without format, feed title after "Agenda Stad — ", page the feed links to).
-SCOPES = {
-    "everything": ("/feeds/", None, "/"),
-    "kind": ("/feeds/interviews/", "Interviews", "/artikelen/?soort=interview"),
-    "tag": ("/tags/veiligheid/feed/", "veiligheid", "/tags/veiligheid/"),
-    "person": ("/personen/manon-reckin/feed/", "Manon Reckin", "/personen/manon-reckin/"),
-    "organisation": (
-        "/organisaties/gemeente-maastricht/feed/",
-        "Gemeente Maastricht",
-        "/organisaties/gemeente-maastricht/",
-    ),
-    "partnership": (
-        "/partnerschappen/partnerschap-betaalbare-huisvesting/feed/",
-        "Partnerschap Betaalbare Huisvesting",
-        "/partnerschappen/partnerschap-betaalbare-huisvesting/",
-    ),
-    "city deal": (
-        "/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/feed/",
-        "City Deal Zorg voor Veiligheid in de Stad",
-        "/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/",
-    ),
-}  # fmt: skip
-
-
-def feed_url(scope, format):
-    """Return the path of a scope's feed in a format: /feeds/rss/ and /feeds/interviews/rss/ for the
-    feeds without a page of their own, …/feed/, …/feed/atom/ and …/feed/json/ for the others."""
-    base = SCOPES[scope][0]
-    if base.startswith("/feeds/"):
-        return f"{base}{format}/"
-    return base + FORMATS[format]
-
-
-EVERY_FEED = [(scope, format) for scope in SCOPES for format in FORMATS]
-FEED_IDS = [f"{scope}-{format}" for scope, format in EVERY_FEED]
 
 
 @pytest.mark.parametrize("scope,format", EVERY_FEED, ids=FEED_IDS)
