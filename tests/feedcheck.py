@@ -41,21 +41,12 @@ RSS_ITEM = {
     "source",
 }
 RSS_SINGLE = {"title", "link", "description", "language", "copyright", "pubDate", "lastBuildDate", "ttl"}
-RSS_SINGLE_ITEM = {
-    "title",
-    "link",
-    "description",
-    "author",
-    "comments",
-    "enclosure",
-    "guid",
-    "pubDate",
-    "source",
-}
+RSS_SINGLE_ITEM = RSS_ITEM - {"category"}  # every item element but category appears at most once
 ATOM_FEED = {
     "author", "category", "contributor", "generator", "icon", "id", "link", "logo", "rights", "subtitle",
     "title", "updated", "entry",
 }  # fmt: skip
+# Atom elements that appear at most once in a feed or entry (author, category, contributor, link may repeat).
 ATOM_SINGLE = {
     "id",
     "title",
