@@ -1,4 +1,5 @@
-"""Read a feed response, in any of our three formats, into one shape that tests can compare across formats.
+"""Read a feed response, in any of our three formats, into one shape that tests can compare across formats;
+and the address of every scope's feed in every format (the scopes of the ``scopes`` fixture).
 
 RSS and Atom are read with feedparser (and must parse without a problem: ``bozo == 0``), JSON Feed with
 the json module.

@@ -44,6 +44,12 @@ def test_stale_validators_get_the_whole_feed(scopes):
     get("/feeds/rss/", expect=200, if_modified_since="Mon, 01 Jan 2001 00:00:00 GMT")
 
 
+@pytest.mark.parametrize("url", ["/feeds/atom/", "/artikelen/zichtbaar-stuk/"])
+def test_malformed_validators_are_ignored_not_an_error(scopes, url):
+    get(url, expect=200, if_none_match="geen etag", if_modified_since="gisteren")
+    get(url, expect=200, if_none_match='W/"', if_modified_since="Mon, 99 Foo 2026 99:99:99 GMT")
+
+
 def test_last_modified_is_the_newest_change_in_the_scope_not_the_time_of_the_request(scopes):
     deal = scopes["city_deal"]
     newest = max(
