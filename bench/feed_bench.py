@@ -127,6 +127,8 @@ def main():
                     f"{name:10} {len(full.content):>7} {full_queries:>12} {full_time * 1000:>9.2f}ms"
                     f" {cheap_queries:>12} {cheap_time * 1000:>9.2f}ms"
                 )
+            # Other work on the machine slows the times down; say how busy it was.
+            print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
 
