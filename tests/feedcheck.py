@@ -126,6 +126,7 @@ def rss_problems(data, feed_url):
         if item.find("title") is None and item.find("description") is None:
             problems.append(f"ItemMustContainTitleOrDescription: {where}")
         problems += nonblank(item, ["title"], where)
+        problems += contains_html(item.findtext("title") or "", f"{where} title")
         problems += full_links(item, ["link", "comments"], where)
         for element in item.findall("pubDate"):
             problems += rfc2822_problems(element.text, f"{where} pubDate")
@@ -339,6 +340,11 @@ def self_link_problems(links, feed_url, where):
     if not selves:
         return [f"MissingSelf: {where}"]
     return [f"SelfDoesntMatchLocation: {href} is not {feed_url}" for href in selves if href != feed_url]
+
+
+def contains_html(text, where):
+    """ContainsHTML: a plain-text element (an RSS title) that holds an HTML end tag."""
+    return [f"ContainsHTML: {where} {tag!r}" for tag in re.findall(r"</(\w+)>", text)[:1]]
 
 
 def language_problems(value, where):

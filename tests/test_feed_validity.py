@@ -127,7 +127,8 @@ BROKEN_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <item><title>&lt;samen&gt;</title><guid>tag:x,2026:1</guid><pubDate>2026-03-01</pubDate>
 <enclosure url="/i.jpg" length="groot" type="jpeg"/><onzin>x</onzin>
 <description>&lt;a href="/relatief"&gt;x&lt;/a&gt;&lt;script&gt;&lt;/script&gt;</description></item>
-<item><title>b</title><title>c</title><guid isPermaLink="false">tag:x,2026:1</guid></item>
+<item><title>b &lt;b&gt;vet&lt;/b&gt;</title><title>c</title>
+<guid isPermaLink="false">tag:x,2026:1</guid></item>
 <item><link>http://e.nl/</link></item></channel></rss>"""
 
 BROKEN_ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
@@ -152,6 +153,7 @@ def test_rss_checks_find_every_kind_of_problem():
         "InvalidLanguage",
         "MissingSelf",
         "CharacterData",
+        "ContainsHTML",
         "InvalidPermalink",
         "InvalidRFC2822Date",
         "InvalidIntegerAttribute",
