@@ -44,13 +44,11 @@ class ArticleDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         validator = conditional.article_validator(kwargs["slug"])
+        render = super().get
         if validator is None:
-            return super().get(request, *args, **kwargs)  # not found
+            return render(request, *args, **kwargs)  # not found
         return conditional.respond(
-            request,
-            validator,
-            lambda: super(ArticleDetailView, self).get(request, *args, **kwargs),
-            max_age=settings.ARTICLE_MAX_AGE,
+            request, validator, lambda: render(request, *args, **kwargs), max_age=settings.ARTICLE_MAX_AGE
         )
 
     def get_queryset(self):
