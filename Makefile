@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup checkers db demo lint format messages check clean
+.PHONY: run test setup checkers db demo lint format messages check bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,9 @@ messages: setup
 check: setup
 	DJANGO_DEBUG=False DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	DJANGO_ALLOWED_HOSTS=ezine.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+bench: setup
+	$(BIN)/python bench/feed_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules test-artifacts

@@ -1,60 +1,340 @@
+"""Feeds of the latest published articles, for everything, each kind of article, and each tag, person,
+organisation, partnership and City Deal, in RSS 2.0, Atom 1.0 and JSON Feed 1.1.
+
+One ``ArticleFeed`` class (Django's syndication framework) serves every scope and format; the format is
+its ``feed_type``, one of the three generators below. Every feed answers conditional GETs: see
+``articles.conditional``.
+"""
+
+import copy
+import datetime
+import json
+import mimetypes
+import re
+from urllib.parse import urljoin
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http.request import split_domain_port
 from django.urls import path, reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed, rfc3339_date
+from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
 
+from people.models import CityDeal, Organisation, Partnership, Person
+
+from . import conditional
 from .models import Article
+
+# Characters XML 1.0 cannot carry (the C0 controls but tab, newline and carriage return; U+FFFE, U+FFFF;
+# lone surrogates), the C1 controls it discourages and U+FFFD, the mark of text lost to a wrong encoding
+# (the W3C validator flags both). Dropped from every text of every format.
+UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd-\uffff]")
+
+
+def clean_text(value):
+    """Return ``value`` without the characters XML 1.0 forbids; lists are cleaned item by item."""
+    if isinstance(value, str):
+        return UNSAFE_CHARACTERS.sub("", value)
+    if isinstance(value, list | tuple):
+        return [clean_text(item) for item in value]
+    return value
+
+
+# A start tag, its attributes quoted, single-quoted or bare; and one URL attribute in it.
+START_TAG = re.compile(
+    r"""<[a-zA-Z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>"""
+)
+URL_ATTRIBUTE = re.compile(
+    r"""(?P<name>\s(?:href|src|srcset|poster|cite)\s*=\s*)(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+))""",
+    re.IGNORECASE,
+)
+
+
+def absolute_urls(html, base):
+    """Return ``html`` with every link and image address made absolute against ``base``.
+
+    Feed readers show the content away from our site, where a relative address leads nowhere.
+    """
+
+    def absolute(match):
+        value = match["double"] if match["double"] is not None else match["single"] or match["bare"] or ""
+        if match["name"].strip().lower().startswith("srcset"):
+            candidates = (candidate.strip().split(maxsplit=1) for candidate in value.split(","))
+            value = ", ".join(" ".join([urljoin(base, c[0]), *c[1:]]) for c in candidates if c)
+        else:
+            value = urljoin(base, value.strip())
+        quote = "'" if match["single"] is not None else '"'
+        return f"{match['name']}{quote}{value}{quote}"
+
+    return START_TAG.sub(lambda tag: URL_ATTRIBUTE.sub(absolute, tag[0]), html)
+
+
+class CleanTextFeed:
+    """Drops what XML 1.0 cannot carry from every text of the feed and its items (so that no title can break
+    a feed, and every format carries the same text)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**{key: clean_text(value) for key, value in kwargs.items()})
+
+    def add_item(self, **kwargs):
+        super().add_item(**{key: clean_text(value) for key, value in kwargs.items()})
+
+
+class RssXmlGenerator(SimplerXMLGenerator):
+    """Writes "&", "<" and ">" in the plain-text elements of RSS as hexadecimal character references, as the
+    RSS Profile recommends (the W3C validator warns otherwise): then no reader can take a title such as
+    "Steden <samen>" for HTML."""
+
+    plain_text = {("channel", "title"), ("channel", "description"), ("item", "title")}
+    plain_text |= {("item", "category"), ("item", "dc:creator")}
+    references = str.maketrans({"&": "&#x26;", "<": "&#x3C;", ">": "&#x3E;"})
+
+    def startDocument(self):
+        super().startDocument()
+        self.open_elements = [None]
+
+    def startElement(self, name, attrs):
+        super().startElement(name, attrs)
+        self.open_elements.append(name)
+
+    def endElement(self, name):
+        super().endElement(name)
+        self.open_elements.pop()
+
+    def characters(self, content):
+        if tuple(self.open_elements[-2:]) in self.plain_text:
+            self.ignorableWhitespace(content.translate(self.references))  # written as it is
+        else:
+            super().characters(content)
+
+
+class RssFeed(CleanTextFeed, Rss201rev2Feed):
+    """RSS 2.0, with the full text in ``content:encoded`` and each author in a ``dc:creator``."""
+
+    def write(self, outfile, encoding):
+        handler = RssXmlGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        handler.startElement("rss", self.rss_attributes())
+        handler.startElement("channel", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        self.endChannelElement(handler)
+        handler.endElement("rss")
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+            "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item["authors"]:
+            handler.addQuickElement("dc:creator", name)
+        if item["updateddate"] is not None:  # RSS has no date of change of its own
+            handler.addQuickElement("atom:updated", rfc3339_date(item["updateddate"]))
+        handler.addQuickElement("content:encoded", item["content"])
+
+
+class AtomFeed(CleanTextFeed, Atom1Feed):
+    """Atom 1.0, with the full text in ``<content type="html">`` and each author in an ``<author>``."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.endElement("author")
+        handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+class JsonFeed(CleanTextFeed, SyndicationFeed):
+    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), filled by the same ``Feed`` as RSS and Atom."""
+
+    content_type = "application/feed+json; charset=utf-8"
+    version = "https://jsonfeed.org/version/1.1"
+
+    def write(self, outfile, encoding):
+        outfile.write(json.dumps(self.as_dict(), ensure_ascii=False, separators=(",", ":")))
+
+    def as_dict(self):
+        feed = self.feed
+        author = {"name": feed["author_name"], "url": feed["author_link"]}
+        return without_none(
+            {
+                "version": self.version,
+                "title": feed["title"],
+                "home_page_url": feed["link"],
+                "feed_url": feed["feed_url"],
+                "description": feed["description"],
+                "language": feed["language"],
+                "authors": [without_none(author)] if feed["author_name"] else None,
+                "items": [self.item_as_dict(item) for item in self.items],
+            }
+        )
+
+    def item_as_dict(self, item):
+        return without_none(
+            {
+                "id": item["unique_id"],
+                "url": item["link"],
+                "title": item["title"],
+                "summary": item["summary"],
+                "content_html": item["content"],
+                "image": item["image"],
+                "date_published": rfc3339_date(item["pubdate"]) if item["pubdate"] else None,
+                "date_modified": rfc3339_date(item["updateddate"]) if item["updateddate"] else None,
+                "authors": [{"name": name} for name in item["authors"]] or None,
+                "tags": list(item["categories"]) or None,
+            }
+        )
+
+
+def without_none(values):
+    return {key: value for key, value in values.items() if value is not None}
+
+
+# The formats every feed comes in: key, URL name suffix, generator, label.
+FORMATS = [
+    ("rss", "", RssFeed, "RSS"),
+    ("atom", "_atom", AtomFeed, "Atom"),
+    ("json", "_json", JsonFeed, "JSON Feed"),
+]
+
+# Each kind of article has a feed under /feeds/<section>/: the Dutch name of its section and its title.
+SECTIONS = {
+    Article.Kind.INTERVIEW: ("interviews", gettext_lazy("Interviews")),
+    Article.Kind.NEWS: ("nieuws", gettext_lazy("News")),
+    Article.Kind.BACKGROUND: ("achtergrond", gettext_lazy("Background")),
+    Article.Kind.PORTRAIT: ("portretten", gettext_lazy("Portraits")),
+    Article.Kind.COLUMN: ("columns", gettext_lazy("Columns")),
+    Article.Kind.OPINION: ("opinie", gettext_lazy("Opinion")),
+}
+
+
+class SectionConverter:
+    """A kind of article in a feed URL, by the Dutch name of its section: ``interviews``, ``nieuws``, ..."""
+
+    regex = "|".join(section for section, _title in SECTIONS.values())
+
+    def to_python(self, value):
+        return next(kind for kind, (section, _title) in SECTIONS.items() if section == value)
+
+    def to_url(self, value):
+        return SECTIONS[Article.Kind(value)][0]
 
 
 class ArticleFeed(Feed):
-    """The latest published articles, of the whole e-zine or of one scope (a tag, person, City Deal, ...).
+    """The latest published articles of one scope, in one format.
 
-    One instance serves one scope model and one format: ``ArticleFeed()`` is the RSS feed of everything,
-    ``ArticleFeed(scope_model=CityDeal, feed_type=Atom1Feed)`` the Atom feed of one City Deal.
+    One instance serves one kind of scope and one format: ``ArticleFeed()`` is the RSS feed of everything
+    (or, given a ``kind`` URL argument, of one kind of article), ``ArticleFeed(scope_model=CityDeal,
+    feed_type=JsonFeed)`` the JSON Feed of one City Deal. The scope is ``None`` (everything), an
+    ``Article.Kind``, or what ``Article.objects.in_scope()`` takes.
     """
 
     language = "nl"
+    item_guid_is_permalink = False
 
-    def __init__(self, scope_model=None, feed_type=Rss201rev2Feed):
+    def __init__(self, scope_model=None, feed_type=RssFeed):
         self.scope_model = scope_model
         self.feed_type = feed_type
+        self.request = None
 
-    def get_object(self, request, slug=None):
+    def __call__(self, request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        # One copy per request, as class-based views make, so the item methods can build absolute URLs.
+        feed = copy.copy(self)
+        feed.request = request
+        return feed.respond(*args, **kwargs)
+
+    def respond(self, *args, **kwargs):
+        """Answer 304 from the validator alone (one query) when the client is up to date, else the feed."""
+        scope = self.get_object(self.request, *args, **kwargs)
+        if scope is None or isinstance(scope, Article.Kind):
+            validator = conditional.articles_validator(("feed", scope), self.articles(scope))
+        else:
+            validator = conditional.scope_validator(scope)
+        return conditional.respond(
+            self.request, validator, lambda: self.render(scope), max_age=settings.FEED_MAX_AGE
+        )
+
+    def render(self, scope):
+        feed = self.get_feed(scope, self.request)
+        # Written to a string first: writing each of its thousands of pieces to the response costs more.
+        return HttpResponse(feed.writeString("utf-8"), content_type=feed.content_type)
+
+    def get_object(self, request, slug=None, kind=None):
+        """Return the scope: ``None``, a kind, or the object ``slug`` names with its changes (validator)."""
         if self.scope_model is None:
-            return None
-        return get_object_or_404(self.scope_model, slug=slug)
+            return kind
+        scope = conditional.scopes_with_changes(self.scope_model).filter(slug=slug).first()
+        if scope is None:
+            raise Http404(_("There is no feed at this address."))
+        return scope
 
-    def title(self, obj):
-        if obj is None:
+    def articles(self, scope):
+        """Return the articles about ``scope``, whatever their status."""
+        if isinstance(scope, Article.Kind):
+            return Article.objects.filter(kind=scope)
+        return Article.objects.in_scope(scope)
+
+    def absolute(self, url):
+        return self.request.build_absolute_uri(url)
+
+    def title(self, scope):
+        if scope is None:
             return settings.EZINE_NAME
-        return f"{settings.EZINE_NAME} — {obj}"
+        return f"{settings.EZINE_NAME} — {scope_name(scope)}"
 
-    def description(self, obj):
-        if obj is None:
+    def description(self, scope):
+        if scope is None:
             return settings.EZINE_TAGLINE
-        return _("The latest articles about %(scope)s") % {"scope": obj}
+        if isinstance(scope, Article.Kind):
+            return _("The latest articles in the section %(section)s") % {"section": scope_name(scope)}
+        return _("The latest articles about %(scope)s") % {"scope": scope}
 
-    def subtitle(self, obj):
-        return self.description(obj)
+    def subtitle(self, scope):
+        return self.description(scope)
 
-    def link(self, obj):
-        if obj is None:
-            return reverse("home")
-        if isinstance(obj, Tag):
-            return reverse("articles:tag_detail", kwargs={"slug": obj.slug})
-        return obj.get_absolute_url()
+    def link(self, scope):
+        return scope_link(scope)
 
-    def items(self, obj):
-        return Article.objects.published().in_scope(obj).for_listing()[: settings.FEED_LENGTH]
+    def author_name(self):
+        return settings.EZINE_NAME
+
+    def author_link(self):
+        return self.absolute(reverse("home"))
+
+    def ttl(self):
+        return settings.FEED_MAX_AGE // 60
+
+    def items(self, scope):
+        articles = self.articles(scope).published().for_listing().prefetch_related("authors")
+        return articles[: settings.FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
 
     def item_description(self, item):
-        return item.lead
+        # The lead is plain text; RSS and Atom carry the description as HTML.
+        return escape(item.lead)
+
+    def item_guid(self, item):
+        """Return a ``tag:`` URI from the primary key and the date of first publication: it survives any
+        change of title or slug, and is the same in every feed the article is in."""
+        first_published = (item.first_published_at or item.published_at).astimezone(datetime.UTC)
+        return f"tag:{self.id_domain()},{first_published:%Y-%m-%d}:article:{item.pk}"
+
+    def id_domain(self):
+        return settings.EZINE_FEED_ID_DOMAIN or split_domain_port(self.request.get_host())[0]
 
     def item_pubdate(self, item):
         return item.published_at
@@ -62,20 +342,97 @@ class ArticleFeed(Feed):
     def item_updateddate(self, item):
         return max(item.updated_at, item.published_at)
 
-    def item_author_name(self, item):
-        return ", ".join(person.name for person in item.people.all()) or None
-
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return sorted(tag.name for tag in item.tags.all())
+
+    def item_enclosures(self, item):
+        """Return the main image, with its size in bytes and type; none when its file is missing."""
+        if not item.hero_image:
+            return []
+        mime_type, _encoding = mimetypes.guess_type(item.hero_image.name)
+        try:
+            length = item.hero_image.size
+        except (OSError, ValueError):
+            return []
+        if mime_type is None:
+            return []
+        return [Enclosure(self.absolute(item.hero_image.url), str(length), mime_type)]
+
+    def item_authors(self, item):
+        """Return the names of the people featured, then of the byline's writers (full names only)."""
+        names = [person.name for person in item.people.all()]
+        byline = sorted(filter(None, (user.get_full_name() for user in item.authors.all())))
+        return names + [name for name in byline if name not in names]
+
+    def item_extra_kwargs(self, item):
+        return {
+            "summary": item.lead,
+            "content": absolute_urls(item.body, self.absolute(item.get_absolute_url())) or escape(item.lead),
+            "authors": self.item_authors(item),
+            "image": self.absolute(item.hero_image.url) if item.hero_image else None,
+        }
+
+
+def scope_name(scope):
+    """Return the name of a feed's scope as its title shows it."""
+    if isinstance(scope, Article.Kind):
+        return str(SECTIONS[scope][1])
+    return str(scope)
+
+
+def scope_link(scope):
+    """Return the path of the page that shows the articles of a feed's scope."""
+    if scope is None:
+        return reverse("home")
+    if isinstance(scope, Article.Kind):
+        return f"{reverse('articles:list')}?soort={scope.value}"
+    if isinstance(scope, Tag):
+        return reverse("articles:tag_detail", kwargs={"slug": scope.slug})
+    return scope.get_absolute_url()
+
+
+def format_urls(routes, name, scope_model=None):
+    """Return one URL pattern per format; ``routes`` are the RSS, Atom and JSON Feed routes, in that order."""
+    return [
+        path(route, ArticleFeed(scope_model=scope_model, feed_type=feed_type), name=f"{name}{suffix}")
+        for route, (_key, suffix, feed_type, _label) in zip(routes, FORMATS, strict=True)
+    ]
 
 
 def scoped_feed_urls(prefix, name, scope_model):
-    """Return the RSS and Atom URL patterns of one kind of scope, e.g. ``personen/<slug>/feed/``."""
+    """Return the feed URL patterns of one kind of scope: ``personen/<slug>/feed/`` (RSS), ``…/feed/atom/``
+    and ``…/feed/json/``, named ``<name>_feed``, ``<name>_feed_atom`` and ``<name>_feed_json``."""
+    route = f"{prefix}/<slug:slug>/feed/"
+    return format_urls([route, f"{route}atom/", f"{route}json/"], f"{name}_feed", scope_model)
+
+
+def feed_urls(name, **kwargs):
+    """Return the paths of one feed in every format: ``{"rss": ..., "atom": ..., "json": ...}``."""
+    return {key: reverse(f"{name}{suffix}", kwargs=kwargs) for key, suffix, _feed_type, _label in FORMATS}
+
+
+def feed_catalogue(request):
+    """Return every feed, for the feeds page: a list of groups ``{"title", "feeds"}``, each feed
+    ``{"title", "page", "urls": [(format label, absolute URL), ...]}``."""
+
+    def feed(scope, name, **kwargs):
+        urls = [
+            (label, request.build_absolute_uri(reverse(f"{name}{suffix}", kwargs=kwargs)))
+            for _key, suffix, _feed_type, label in FORMATS
+        ]
+        title = settings.EZINE_NAME if scope is None else scope_name(scope)
+        return {"title": title, "page": scope_link(scope), "urls": urls}
+
+    def feeds(scopes, name):
+        return [feed(scope, name, slug=scope.slug) for scope in scopes]
+
+    tags = Tag.objects.filter(articles_taggedarticle_items__content_object__in=Article.objects.published())
     return [
-        path(f"{prefix}/<slug:slug>/feed/", ArticleFeed(scope_model=scope_model), name=f"{name}_feed"),
-        path(
-            f"{prefix}/<slug:slug>/feed/atom/",
-            ArticleFeed(scope_model=scope_model, feed_type=Atom1Feed),
-            name=f"{name}_feed_atom",
-        ),
+        {"title": _("All articles"), "feeds": [feed(None, "articles:feed")]},
+        {"title": _("Sections"), "feeds": [feed(kind, "articles:kind_feed", kind=kind) for kind in SECTIONS]},
+        {"title": _("Partnerships"), "feeds": feeds(Partnership.objects.all(), "people:partnership_feed")},
+        {"title": _("City Deals"), "feeds": feeds(CityDeal.objects.all(), "people:citydeal_feed")},
+        {"title": _("People"), "feeds": feeds(Person.objects.all(), "people:person_feed")},
+        {"title": _("Organisations"), "feeds": feeds(Organisation.objects.all(), "people:organisation_feed")},
+        {"title": _("Topics"), "feeds": feeds(tags.distinct().order_by("name"), "articles:tag_feed")},
     ]

@@ -1,11 +1,12 @@
-from django.urls import path
-from django.utils.feedgenerator import Atom1Feed
+from django.urls import path, register_converter
 from taggit.models import Tag
 
 from . import views
-from .feeds import ArticleFeed, scoped_feed_urls
+from .feeds import SectionConverter, format_urls, scoped_feed_urls
 
 app_name = "articles"
+
+register_converter(SectionConverter, "section")
 
 urlpatterns = [
     path("artikelen/", views.ArticleListView.as_view(), name="list"),
@@ -14,6 +15,9 @@ urlpatterns = [
     path("tags/", views.TagListView.as_view(), name="tag_list"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     *scoped_feed_urls("tags", "tag", Tag),
-    path("feeds/rss/", ArticleFeed(), name="feed"),
-    path("feeds/atom/", ArticleFeed(feed_type=Atom1Feed), name="feed_atom"),
+    path("feeds/", views.FeedListView.as_view(), name="feed_list"),
+    *format_urls(["feeds/rss/", "feeds/atom/", "feeds/json/"], "feed"),
+    *format_urls(
+        ["feeds/<section:kind>/rss/", "feeds/<section:kind>/atom/", "feeds/<section:kind>/json/"], "kind_feed"
+    ),
 ]

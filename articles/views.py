@@ -2,16 +2,16 @@ from django.conf import settings
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.views import View
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 from taggit.models import Tag
 
 from ezine import seo
 from ezine.views import KindFilterMixin
 
-from . import preview
+from . import conditional, preview
+from .feeds import feed_catalogue, feed_urls, scope_name
 from .models import Article
 
 
@@ -32,11 +32,32 @@ class ArticleListView(KindFilterMixin, ListView):
         return articles
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(current_tag=self.tag, **kwargs)
+        if self.tag:
+            feeds, feed_scope = feed_urls("articles:tag_feed", slug=self.tag.slug), self.tag.name
+        elif self.kind:
+            kind = Article.Kind(self.kind)
+            feeds, feed_scope = feed_urls("articles:kind_feed", kind=kind), scope_name(kind)
+        else:
+            feeds, feed_scope = feed_urls("articles:feed"), None
+        return super().get_context_data(current_tag=self.tag, feeds=feeds, feed_scope=feed_scope, **kwargs)
 
 
 class ArticleDetailView(DetailView):
+    """One published article; answers conditional GETs (304 in one query, see ``articles.conditional``)."""
+
     template_name = "articles/article_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        validator = conditional.article_validator(kwargs["slug"])
+        render_page = super().get
+        if validator is None:
+            return render_page(request, *args, **kwargs)  # not found
+        return conditional.respond(
+            request,
+            validator,
+            lambda: render_page(request, *args, **kwargs),
+            max_age=settings.ARTICLE_MAX_AGE,
+        )
 
     def get_queryset(self):
         return Article.objects.published().for_detail()
@@ -70,7 +91,7 @@ class ScopedArticleListView(SingleObjectMixin, ListView):
     """A page about one object (a person, a tag, a City Deal, ...) with its published articles, newest first.
 
     Subclasses set ``model`` (or ``scope_queryset``), ``template_name`` and ``feed_name``, the URL name
-    of the scope's RSS feed (its Atom feed is that name plus ``_atom``).
+    of the scope's RSS feed (its Atom and JSON feeds are that name plus ``_atom`` and ``_json``).
     """
 
     paginate_by = settings.ARTICLES_PER_PAGE
@@ -92,12 +113,8 @@ class ScopedArticleListView(SingleObjectMixin, ListView):
         return Article.objects.published().in_scope(self.object).for_listing()
 
     def get_context_data(self, **kwargs):
-        slug = {"slug": self.object.slug}
         return super().get_context_data(
-            object=self.object,
-            rss_url=reverse(self.feed_name, kwargs=slug),
-            atom_url=reverse(f"{self.feed_name}_atom", kwargs=slug),
-            **kwargs,
+            object=self.object, feeds=feed_urls(self.feed_name, slug=self.object.slug), **kwargs
         )
 
 
@@ -131,3 +148,14 @@ class SharedPreviewView(View):
         if article.is_published:
             return preview.render_unavailable(request, "published", article)
         return render_preview(request, article, shared=True)
+
+
+class FeedListView(TemplateView):
+    """Every feed, with its address to copy into a feed reader."""
+
+    template_name = "articles/feed_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            groups=feed_catalogue(self.request), feed_length=settings.FEED_LENGTH, **kwargs
+        )

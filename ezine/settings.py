@@ -164,6 +164,13 @@ EZINE_NAME = os.environ.get("EZINE_NAME", "Agenda Stad")
 EZINE_TAGLINE = os.environ.get("EZINE_TAGLINE", "E-zine over steden, de Agenda Stad en de EU Urban Agenda")
 ARTICLES_PER_PAGE = 12
 FEED_LENGTH = 20
+# Seconds feed readers and caches may keep a feed, and an article page, before asking again (conditional GET:
+# a 304 costs one query). Pages revalidate at once so editors see their changes.
+FEED_MAX_AGE = 300
+ARTICLE_MAX_AGE = 0
+# The authority in the ``tag:`` ids of feed entries; empty means the host name of the request. Set it to the
+# site's domain so that ids stay the same if the site moves.
+EZINE_FEED_ID_DOMAIN = os.environ.get("EZINE_FEED_ID_DOMAIN", "")
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

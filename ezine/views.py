@@ -3,6 +3,7 @@ from django.templatetags.static import static
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from articles.feeds import feed_urls
 from articles.models import Article
 from people.models import CityDeal, Partnership
 
@@ -40,6 +41,7 @@ class HomeView(TemplateView):
             city_deals=CityDeal.objects.exclude(phase=CityDeal.Phase.COMPLETED),
             popular_tags=published.popular_tags(),
             structured_data=seo.website(self.request),
+            feeds=feed_urls("articles:feed"),
             **kwargs,
         )
 

@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from articles.models import Article
 from tests import factories
 
 
@@ -59,3 +60,40 @@ def writer_client(db, django_user_model):
 def chief_client(db, django_user_model):
     """A logged-in chief editor: group “Eindredacteur”."""
     return staff_client(django_user_model, "chef", "Eindredacteur")
+
+
+BODY = (
+    '<p>Lees <a href="/artikelen/eerder/">het eerdere stuk</a> en <a href="#vraag">de vraag</a>.</p>'
+    '<p><a href="https://www.agendastad.nl/">Agenda Stad</a></p>'
+)
+
+
+@pytest.fixture
+def scopes():
+    """A published interview about every kind of scope, and a draft, a scheduled and a withdrawn one about
+    them too, and a published news article about nothing in particular."""
+    organisation = factories.OrganisationFactory(name="Gemeente Maastricht")
+    person = factories.PersonFactory(name="Manon Reckin", organisation=organisation)
+    partnership = factories.PartnershipFactory(name="Partnerschap Betaalbare Huisvesting")
+    deal = factories.CityDealFactory(name="City Deal Zorg voor Veiligheid in de Stad")
+    relations = {
+        "people": [person],
+        "organisations": [organisation],
+        "partnership": partnership,
+        "city_deal": deal,
+        "tags": ["veiligheid", "wonen"],
+    }
+    factories.ArticleFactory(
+        title="Zichtbaar stuk",
+        slug="zichtbaar-stuk",
+        lead="Een inleiding & meer.",
+        body=BODY,
+        with_image=True,
+        authors=[factories.UserFactory(first_name="Eva", last_name="de Vries")],
+        **relations,
+    )
+    factories.ArticleFactory(title="Concept", draft=True, **relations)
+    factories.ArticleFactory(title="Ingepland", scheduled=True, **relations)
+    factories.ArticleFactory(title="Teruggetrokken", status=Article.Status.WITHDRAWN, **relations)
+    factories.ArticleFactory(title="Over iets anders", kind=Article.Kind.NEWS)
+    return {"person": person, "organisation": organisation, "partnership": partnership, "city_deal": deal}

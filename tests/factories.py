@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from articles.models import Article
@@ -43,6 +44,17 @@ class CityDealFactory(factory.django.DjangoModelFactory):
     phase = CityDeal.Phase.EXECUTION
 
 
+class UserFactory(factory.django.DjangoModelFactory):
+    """A member of the editorial staff, as named in a byline."""
+
+    class Meta:
+        model = get_user_model()
+
+    username = factory.Sequence(lambda n: f"redacteur{n}")
+    first_name = "Eva"
+    last_name = factory.Sequence(lambda n: f"de Redacteur {n}")
+
+
 class ArticleFactory(factory.django.DjangoModelFactory):
     """A published article, visible to readers, unless ``status`` or ``published_at`` say otherwise."""
 
@@ -78,3 +90,8 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def organisations(self, create, extracted, **kwargs):
         if create and extracted:
             self.organisations.add(*extracted)
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.authors.add(*extracted)

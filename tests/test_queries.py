@@ -9,12 +9,25 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
+# Feed → URL. Every feed runs 5 queries: its validator, the articles, their people, tags and bylines.
+FEEDS = {
+    "feed": "/feeds/rss/",
+    "atom feed": "/feeds/atom/",
+    "json feed": "/feeds/json/",
+    "kind feed": "/feeds/interviews/atom/",
+    "person feed": "/personen/manon-reckin/feed/json/",
+    "organisation feed": "/organisaties/gemeente-maastricht/feed/",
+    "partnership feed": "/partnerschappen/partnerschap-huisvesting/feed/atom/",
+    "city deal feed": "/city-deals/zorg-voor-veiligheid/feed/",
+    "tag feed": "/tags/veiligheid/feed/atom/",
+}
+
 # Page type → (URL, pinned number of queries).
 PAGES = {
     "home": ("/", 6),
     "article list": ("/artikelen/", 4),
     "article list by tag": ("/artikelen/?tag=veiligheid", 5),
-    "article detail": ("/artikelen/artikel-0/", 7),
+    "article detail": ("/artikelen/artikel-0/", 8),
     "person": ("/personen/manon-reckin/", 5),
     "organisation": ("/organisaties/gemeente-maastricht/", 7),
     "partnership": ("/partnerschappen/partnerschap-huisvesting/", 8),
@@ -25,15 +38,13 @@ PAGES = {
     "partnership list": ("/partnerschappen/", 2),
     "city deal list": ("/city-deals/", 2),
     "tag list": ("/tags/", 2),
-    "feed": ("/feeds/rss/", 3),
-    "atom feed": ("/feeds/atom/", 3),
-    "city deal feed": ("/city-deals/zorg-voor-veiligheid/feed/", 4),
-    "tag feed": ("/tags/veiligheid/feed/atom/", 4),
     "sitemap index": ("/sitemap.xml", 6),
     "article sitemap": ("/sitemap-artikelen.xml", 2),
     "tag sitemap": ("/sitemap-tags.xml", 2),
     "person sitemap": ("/sitemap-personen.xml", 2),
     "robots.txt": ("/robots.txt", 0),
+    "feeds page": ("/feeds/", 5),
+    **{name: (url, 5) for name, url in FEEDS.items()},
 }
 
 
@@ -49,6 +60,7 @@ def build_world(number_of_articles):
     partnership.members.add(*(factories.OrganisationFactory() for _ in range(number_of_articles)))
     partnership.coordinators.add(organisation)
     deal.partners.add(organisation, *(factories.OrganisationFactory() for _ in range(number_of_articles)))
+    editor = factories.UserFactory()
     articles = []
     for n in range(number_of_articles):
         article = factories.ArticleFactory(
@@ -58,16 +70,18 @@ def build_world(number_of_articles):
             people=[person, factories.PersonFactory()],
             organisations=[organisation],
             tags=["veiligheid", f"onderwerp {n}"],
+            authors=[editor, factories.UserFactory()],
+            with_image=n < 3,
         )
         article.related.add(*articles[-3:])
         articles.append(article)
 
 
-def count_queries(url):
+def count_queries(url, expect=200, **headers):
     client = Client()
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
+        response = client.get(url, headers=headers)
+    assert response.status_code == expect, url
     return len(queries)
 
 
@@ -77,3 +91,12 @@ def test_page_runs_a_fixed_number_of_queries(page, number_of_articles):
     build_world(number_of_articles)
     url, pinned = PAGES[page]
     assert count_queries(url) == pinned
+
+
+@pytest.mark.parametrize("page", [*FEEDS, "article detail"])
+@pytest.mark.parametrize("number_of_articles", [3, 30])
+def test_unchanged_feed_or_article_is_answered_304_in_one_query(page, number_of_articles):
+    build_world(number_of_articles)
+    url = FEEDS.get(page) or PAGES[page][0]
+    etag = Client().get(url)["ETag"]
+    assert count_queries(url, expect=304, if_none_match=etag) == 1

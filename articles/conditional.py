@@ -1,0 +1,205 @@
+"""Conditional GET for feeds and article pages: cheap to poll.
+
+A validator (``ETag`` and ``Last-Modified``) is computed from the data in ONE aggregate query, without
+rendering anything; a request whose ``If-None-Match`` or ``If-Modified-Since`` still matches gets
+``304 Not Modified`` before any rendering. The semantics are those of Django's ``condition`` decorator.
+
+What a feed's validator covers (the articles "in scope" are those of the feed, ``in_scope()``):
+
+- an edit of an article in scope that is or was ever published (a withdrawal is an edit too);
+- a publication, and a scheduled article reaching its publication moment (no job needed: the query
+  compares with the current time);
+- an article leaving the scope or the readers' view: deleted, withdrawn, unpublished or moved
+  (the number of visible articles changes);
+- a rename of the scope object (it is in the feed title);
+- a change of the code, templates or translations, or of ``EZINE_NAME``/``EZINE_TAGLINE``.
+
+What an article page's validator covers is listed in ``article_validator()``.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import django
+from django.apps import apps
+from django.conf import settings
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from taggit.models import Tag
+
+from people.models import CityDeal, Organisation, Partnership, Person
+
+from .models import Article
+
+
+@dataclass(frozen=True)
+class Validator:
+    """What a response's ``ETag`` and ``Last-Modified`` are made of.
+
+    ``parts`` is everything the response depends on, ``timestamps`` the moments among them; the newest
+    is the ``Last-Modified``. A deletion has no moment: it changes only the ``ETag``, which clients that
+    send both headers compare first (RFC 9110).
+    """
+
+    parts: tuple
+    timestamps: tuple = ()
+
+    @property
+    def etag(self):
+        source = "\x1f".join(
+            str(part)
+            for part in (
+                code_version(),
+                settings.EZINE_NAME,
+                settings.EZINE_TAGLINE,
+                *self.parts,
+                *self.timestamps,
+            )
+        )
+        # Weak: the validator says "the same content", not "the same bytes".
+        return f'W/"{hashlib.sha256(source.encode()).hexdigest()[:32]}"'
+
+    @property
+    def last_modified(self):
+        moments = [moment for moment in self.timestamps if moment is not None]
+        return max(moments) if moments else None
+
+
+def respond(request, validator, render, max_age):
+    """Return ``304 Not Modified`` if the request's validators match ``validator``, else ``render()``.
+
+    Either way with ``ETag``, ``Last-Modified`` and ``Cache-Control: public, max-age=...``.
+    """
+    etag = validator.etag
+    last_modified = validator.last_modified
+    timestamp = int(last_modified.timestamp()) if last_modified else None
+    response = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    if response is None:
+        response = render()
+    if response.status_code in (200, 304):
+        response.headers["ETag"] = etag
+        if timestamp is not None:
+            response.headers["Last-Modified"] = http_date(timestamp)
+        patch_cache_control(response, public=True, max_age=max_age)
+    return response
+
+
+@cache
+def code_version():
+    """Return a digest of what shapes pages and feeds besides the data: the Django version, and the Python
+    code, templates and compiled translations of the project's own apps.
+
+    Part of every validator, so that a deploy that changes the output makes clients fetch it again.
+    """
+    base = Path(settings.BASE_DIR)
+    digest = hashlib.sha256(django.get_version().encode())
+    folders = [Path(config.path) for config in apps.get_app_configs() if Path(config.path).parent == base]
+    files = [file for folder in folders for file in folder.glob("**/*") if file.suffix in {".py", ".mo"}]
+    files += base.joinpath("templates").glob("**/*.html")
+    for file in sorted(files):
+        digest.update(file.relative_to(base).as_posix().encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def change_aggregates():
+    """Return the aggregates over a set of articles that change whenever what readers see of them changes.
+
+    ``last_edit``: the newest edit of an article that is or was ever published (so it never goes back in
+    time when an article is withdrawn); ``last_entry``: the newest publication moment that has passed (a
+    scheduled article entering); ``entries``: how many articles readers may see (one deleted, withdrawn or
+    moved out). Visibility is ``published()`` itself, the one definition.
+    """
+    visible = Q(pk__in=Article.objects.published().values("pk"))
+    return {
+        "last_edit": Max("updated_at", filter=Q(first_published_at__isnull=False)),
+        "last_entry": Max("published_at", filter=visible),
+        "entries": Count("pk", filter=visible, distinct=True),
+    }
+
+
+def articles_validator(key, articles):
+    """Return the validator of a feed of ``articles`` that has no scope object (everything, one kind)."""
+    changes = articles.order_by().aggregate(**change_aggregates())
+    return Validator(
+        parts=(key, changes["entries"]), timestamps=(changes["last_edit"], changes["last_entry"])
+    )
+
+
+def scope_validator(scope):
+    """Return the validator of a feed about ``scope``, an object from ``scopes_with_changes()``."""
+    return Validator(
+        parts=(type(scope).__name__, scope.pk, scope.slug, str(scope), scope.entries),
+        timestamps=(scope.last_edit, scope.last_entry, getattr(scope, "updated_at", None)),
+    )
+
+
+def scopes_with_changes(model):
+    """Return the scope objects of ``model`` (a person, organisation, partnership, City Deal or tag), each
+    annotated with ``change_aggregates()`` over its articles: the scope lookup and its validator in one query.
+    """
+    articles = articles_about(model)
+    return model._default_manager.annotate(
+        **{name: aggregate_of(articles, aggregate) for name, aggregate in change_aggregates().items()}
+    )
+
+
+def articles_about(model):
+    """Return the articles about the ``model`` object of the enclosing query: ``in_scope()`` for a subquery.
+
+    It must select what ``Article.objects.in_scope()`` selects; a test holds the two together.
+    """
+    scope = OuterRef("pk")
+    if model is Organisation:
+        organisation = OuterRef(scope)  # one subquery deeper
+        linked = Article.organisations.through.objects.filter(organisation=organisation)
+        featuring = Article.people.through.objects.filter(person__organisation=organisation)
+        return Article.objects.filter(
+            Q(pk__in=linked.values("article_id")) | Q(pk__in=featuring.values("article_id"))
+        )
+    lookup = {Person: "people", Partnership: "partnership", CityDeal: "city_deal", Tag: "tags"}[model]
+    return Article.objects.filter(**{lookup: scope})
+
+
+def aggregate_of(queryset, aggregate):
+    """Return ``aggregate`` over all of ``queryset`` as a scalar subquery (grouped by a constant: one row)."""
+    grouped = queryset.order_by().annotate(_all=Value(1)).values("_all")
+    return Subquery(grouped.annotate(value=aggregate).values("value"))
+
+
+def article_validator(slug):
+    """Return the validator of the page of the published article ``slug``, or ``None`` if there is none.
+
+    Covers what the page shows: the article itself (any edit, including its main image, attachment, tags
+    and relations as the admin saves them), its partnership and City Deal, the people in it and their
+    organisations, its organisations, and its related articles (an edit, a publication or a withdrawal
+    of one). Not covered: renaming a tag (tags have no modification time) and a byline user's name
+    (the page does not show the byline).
+    """
+    article = OuterRef("pk")
+    published = Article.objects.published()
+    newest_edit = Max("updated_at")
+    moments = ["updated_at", "published_at", "partnership__updated_at", "city_deal__updated_at"]
+    moments += ["people_edit", "people_organisation_edit", "organisation_edit", "related_edit"]
+    row = (
+        published.filter(slug=slug)
+        .annotate(
+            people_edit=aggregate_of(Person.objects.filter(articles=article), newest_edit),
+            people_organisation_edit=aggregate_of(
+                Organisation.objects.filter(people__articles=article), newest_edit
+            ),
+            organisation_edit=aggregate_of(Organisation.objects.filter(articles=article), newest_edit),
+            related_edit=aggregate_of(published.filter(related=article), newest_edit),
+            related_count=aggregate_of(published.filter(related=article), Count("pk")),
+        )
+        .values("pk", "related_count", *moments)
+        .first()
+    )
+    if row is None:
+        return None
+    return Validator(
+        parts=("article", row["pk"], row["related_count"]), timestamps=tuple(row[key] for key in moments)
+    )
