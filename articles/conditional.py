@@ -175,15 +175,16 @@ def article_validator(slug):
 
     Covers what the page shows: the article itself (any edit, including its main image, attachment, tags
     and relations as the admin saves them), its partnership and City Deal, the people in it and their
-    organisations, its organisations, and its related articles (an edit, a publication or a withdrawal
-    of one). Not covered: renaming a tag (tags have no modification time) and a byline user's name
-    (the page does not show the byline).
+    organisations, its organisations, its related articles (an edit, a publication or a withdrawal
+    of one), and the automatic "read also" list (any published article's edit, publication, withdrawal
+    or deletion, as each may change that list). Not covered: renaming a tag (tags have no modification
+    time) and renaming a byline user (users have none either).
     """
     article = OuterRef("pk")
     published = Article.objects.published()
     newest_edit = Max("updated_at")
     moments = ["updated_at", "published_at", "partnership__updated_at", "city_deal__updated_at"]
-    moments += ["people_edit", "people_organisation_edit", "organisation_edit", "related_edit"]
+    moments += ["people_edit", "people_organisation_edit", "organisation_edit", "related_edit", "site_edit"]
     row = (
         published.filter(slug=slug)
         .annotate(
@@ -194,12 +195,17 @@ def article_validator(slug):
             organisation_edit=aggregate_of(Organisation.objects.filter(articles=article), newest_edit),
             related_edit=aggregate_of(published.filter(related=article), newest_edit),
             related_count=aggregate_of(published.filter(related=article), Count("pk")),
+            # "Read also" is filled with other articles sharing tags, people or a deal: any publication,
+            # edit or withdrawal anywhere may change it.
+            site_edit=aggregate_of(Article.objects.filter(first_published_at__isnull=False), newest_edit),
+            site_entries=aggregate_of(published, Count("pk")),
         )
-        .values("pk", "related_count", *moments)
+        .values("pk", "related_count", "site_entries", *moments)
         .first()
     )
     if row is None:
         return None
     return Validator(
-        parts=("article", row["pk"], row["related_count"]), timestamps=tuple(row[key] for key in moments)
+        parts=("article", row["pk"], row["related_count"], row["site_entries"]),
+        timestamps=tuple(row[key] for key in moments),
     )

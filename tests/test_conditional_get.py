@@ -297,3 +297,14 @@ def test_unpublished_article_is_not_found_whatever_the_validators(page):
     edit(page, status=Article.Status.WITHDRAWN)
     get(url, expect=404, if_none_match=etag)
     get(url, expect=404, if_none_match="*")
+
+
+def test_article_page_is_fresh_when_another_article_on_its_read_also_list_appears():
+    article = factories.ArticleFactory(tags=["wonen"])
+    client = Client()
+    first = client.get(article.get_absolute_url())
+    assert client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    factories.ArticleFactory(title="Nieuw woonstuk", tags=["wonen"])
+    fresh = client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert fresh.status_code == 200
+    assert "Nieuw woonstuk" in fresh.content.decode()
