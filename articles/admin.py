@@ -1,6 +1,7 @@
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
@@ -10,12 +11,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from reversion.models import Version
 
 from ezine.admin import ContentAdmin, TaggedContentForm
 
 from . import preview, workflow
 from .models import Article
 from .views import render_preview
+
+# What the workflow looks at to decide whether a deleted article may be brought back by this user.
+RECOVER_FIELDS = {"status", "published_at", "first_published_at"}
 
 
 class VisibilityFilter(admin.SimpleListFilter):
@@ -291,6 +296,24 @@ class ArticleAdmin(ContentAdmin):
             _("Back to draft"),
             lambda n: ngettext("%d article set back to draft.", "%d articles set back to draft.", n) % n,
         )
+
+    # History: reverting and recovering write an old version to the database before the change form
+    # checks permissions, so check the workflow against what is in the database now.
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        current = get_object_or_404(Article, pk=unquote(object_id))
+        if not self.has_change_permission(request, current):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id)
+        deleted = Article(
+            **{key: value for key, value in version.field_dict.items() if key in RECOVER_FIELDS}
+        )
+        if not workflow.may_edit(request.user, deleted):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
 
     # Preview: the reader's page of a draft, and a link to share it.
 

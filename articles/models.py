@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -106,6 +107,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+@reversion.register()
 class TaggedArticle(TaggedItemBase):
     """Tags on articles, with a real foreign key so tag pages and tag counts are plain joins."""
 
@@ -119,6 +121,8 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
+# Revisions include the article's tags, so reverting or recovering an article brings them back.
+@reversion.register(follow=["tagged_items"])
 class Article(ContentModel):
     slug_source = "title"
 

@@ -23,17 +23,21 @@ EDITOR_EXTENSIONS = {
 # only http(s) and mailto links; every link gets rel="noopener".
 _cleaner = nh3.Cleaner(
     tags={"p", "br", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "blockquote"},
-    attributes={"a": {"href", "title"}, "ol": {"start"}},
+    # "*": nh3 would otherwise keep lang and title on every element.
+    attributes={"*": set(), "a": {"href", "title"}, "ol": {"start"}},
     allowed_classes={"h2": {"question"}, "h3": {"question"}},
     url_schemes={"http", "https", "mailto"},
     link_rel="noopener",
     strip_comments=True,
 )
 
-_EMPTY = re.compile(r"^\s*(<(?P<tag>p|h2|h3)>\s*</(?P=tag)>\s*)*$")
+# What an editor leaves behind when they clear the field: empty blocks, line breaks, non-breaking spaces.
+_EMPTY = re.compile(r"^(\s|&nbsp;|\xa0|<br>|<(p|h2|h3)( class=\"question\")?>|</(p|h2|h3)>)*$")
+# nh3 empties a class attribute whose only value was not allowed; drop the attribute itself.
+_EMPTY_CLASS = re.compile(r'<(h2|h3) class="">')
 
 
 def sanitise(html):
     """Return ``html`` with everything outside the e-zine's small HTML vocabulary removed."""
-    cleaned = _cleaner.clean(html or "")
+    cleaned = _EMPTY_CLASS.sub(r"<\1>", _cleaner.clean(html or ""))
     return "" if _EMPTY.match(cleaned) else cleaned

@@ -4,6 +4,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin
 
+from .validators import validate_image_upload
+
 
 class TaggedContentForm(forms.ModelForm):
     """Refuses tags that would get no web address, such as “???”."""
@@ -18,6 +20,16 @@ class TaggedContentForm(forms.ModelForm):
         return tags
 
 
+class CheckedImageField(forms.ImageField):
+    """An image field that applies the e-zine's own checks first, so editors get their precise message
+    (too large, too many pixels, wrong format) instead of Django's generic “not a valid image”."""
+
+    def to_python(self, data):
+        if data:
+            validate_image_upload(data)
+        return super().to_python(data)
+
+
 class ContentAdmin(CompareVersionAdmin):
     """Shared admin behaviour for the e-zine's content models.
 
@@ -27,5 +39,8 @@ class ContentAdmin(CompareVersionAdmin):
 
     form = TaggedContentForm
     # Editors typing "www.example.org" get https://, the scheme every site they link to uses.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        models.ImageField: {"form_class": CheckedImageField},
+    }
     history_latest_first = True

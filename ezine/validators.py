@@ -71,6 +71,12 @@ class ImageUploadValidator:
                 if width * height > settings.MAX_IMAGE_PIXELS:
                     raise too_many_pixels()
                 image.verify()
+            # verify() reads no JPEG pixels and only checks PNG checksums: decode the whole image (its
+            # size is bounded above) so a file cut off or damaged in its pixel data is refused here,
+            # not when its renditions are made.
+            file.seek(0)
+            with Image.open(file) as image:
+                image.load()
         except Image.DecompressionBombError as error:
             raise too_many_pixels() from error
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
