@@ -32,7 +32,8 @@ def card(text, size, label="", image_format="JPEG"):
         draw.text((width / 2, height * 0.88), label, font=small, fill="white", anchor="mm")
     buffer = io.BytesIO()
     image.save(buffer, format=image_format, quality=85)
-    return ContentFile(buffer.getvalue())
+    # A named file: Django measures an image's width and height only when its content has a name.
+    return ContentFile(buffer.getvalue(), name=f"card.{image_format.lower()}")
 
 
 def pdf(title, lines):
@@ -45,4 +46,4 @@ def pdf(title, lines):
         draw.text((120, 300 + number * 48), line, font=body, fill="black")
     buffer = io.BytesIO()
     page.save(buffer, format="PDF", resolution=150)
-    return ContentFile(buffer.getvalue())
+    return ContentFile(buffer.getvalue(), name="attachment.pdf")
