@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class EzineConfig(AppConfig):
     name = "ezine"
     verbose_name = _("E-zine")
+
+    def ready(self):
+        from ezine.search import signals
+
+        signals.connect()

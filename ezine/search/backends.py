@@ -1,0 +1,144 @@
+"""What differs between PostgreSQL and SQLite: the full-text structure, and how a query is written.
+
+Queries arrive as a small tree (:class:`Term`, :class:`Phrase`, :class:`Any`, :class:`All`) of
+analysed terms; each backend renders it in its own syntax, with the same boolean meaning, so both
+databases find the same entries. Only the ranking function differs (``ts_rank`` against ``bm25``).
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
+
+TABLE = "ezine_searchentry"
+FIELDS = ("title_terms", "lead_terms", "keyword_terms", "body_terms")
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    terms: tuple
+
+
+@dataclass(frozen=True)
+class Any:
+    items: tuple
+
+
+@dataclass(frozen=True)
+class All:
+    items: tuple
+
+
+class PostgreSQL:
+    """A generated ``simple`` tsvector with weights A (title), B (lead, keywords), C (body)."""
+
+    weights = dict(zip(FIELDS, "ABBC", strict=True))
+
+    def install(self, schema_editor):
+        vector = " || ".join(
+            f"setweight(to_tsvector('simple'::regconfig, {field}), '{weight}')"
+            for field, weight in self.weights.items()
+        )
+        schema_editor.execute(
+            f"ALTER TABLE {TABLE} ADD COLUMN vector tsvector GENERATED ALWAYS AS ({vector}) STORED"
+        )
+        schema_editor.execute(f"CREATE INDEX searchentry_vector_idx ON {TABLE} USING gin (vector)")
+
+    def uninstall(self, schema_editor):
+        schema_editor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS vector")
+
+    def render(self, node):
+        if isinstance(node, Term):
+            return f"'{node.text}'"
+        if isinstance(node, Phrase):
+            return " <-> ".join(f"'{term}'" for term in node.terms)
+        operator = " | " if isinstance(node, Any) else " & "
+        return "(" + operator.join(self.render(item) for item in node.items) + ")"
+
+    def matching(self, queryset, query):
+        condition = RawSQL(
+            f"{TABLE}.vector @@ to_tsquery('simple', %s)", [self.render(query)], output_field=BooleanField()
+        )
+        return queryset.filter(condition)
+
+    def rank(self, query, exact):
+        """Return the rank expression: all matches count, exact (not expanded) terms count again."""
+        rank = f"ts_rank({TABLE}.vector, to_tsquery('simple', %s))"
+        return RawSQL(
+            f"{rank} + {rank}",
+            [self.render(query), self.render(exact)],
+            output_field=FloatField(),
+        )
+
+    def after_bulk_load(self):
+        """Nothing to do: the generated column and its index follow every write."""
+
+
+class SQLite:
+    """An external-content FTS5 table over the entries, kept in step by triggers."""
+
+    fts = f"{TABLE}_fts"
+    # bm25 weights per column, in the order of FIELDS: title > lead, keywords > body.
+    bm25 = "10.0, 4.0, 4.0, 1.0"
+
+    def install(self, schema_editor):
+        columns = ", ".join(FIELDS)
+        new = ", ".join(f"new.{field}" for field in FIELDS)
+        old = ", ".join(f"old.{field}" for field in FIELDS)
+        delete = f"INSERT INTO {self.fts}({self.fts}, rowid, {columns}) VALUES ('delete', old.id, {old});"
+        insert = f"INSERT INTO {self.fts}(rowid, {columns}) VALUES (new.id, {new});"
+        for statement in (
+            f"CREATE VIRTUAL TABLE {self.fts} USING fts5({columns}, content='{TABLE}', content_rowid='id')",
+            f"CREATE TRIGGER {TABLE}_ai AFTER INSERT ON {TABLE} BEGIN {insert} END",
+            f"CREATE TRIGGER {TABLE}_ad AFTER DELETE ON {TABLE} BEGIN {delete} END",
+            f"CREATE TRIGGER {TABLE}_au AFTER UPDATE ON {TABLE} BEGIN {delete} {insert} END",
+        ):
+            schema_editor.execute(statement)
+
+    def uninstall(self, schema_editor):
+        for trigger in ("ai", "ad", "au"):
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {TABLE}_{trigger}")
+        schema_editor.execute(f"DROP TABLE IF EXISTS {self.fts}")
+
+    def render(self, node):
+        if isinstance(node, Term):
+            return f'"{node.text}"'
+        if isinstance(node, Phrase):
+            return '"' + " ".join(node.terms) + '"'
+        operator = " OR " if isinstance(node, Any) else " AND "
+        return "(" + operator.join(self.render(item) for item in node.items) + ")"
+
+    def matching(self, queryset, query):
+        return queryset.filter(
+            id__in=RawSQL(f"SELECT rowid FROM {self.fts} WHERE {self.fts} MATCH %s", [self.render(query)])
+        )
+
+    def rank(self, query, exact):
+        """Return the rank expression: bm25 of the whole query (FTS5 ranks one MATCH per query)."""
+        return RawSQL(
+            f"(SELECT -bm25({self.fts}, {self.bm25}) FROM {self.fts} "
+            f"WHERE {self.fts} MATCH %s AND {self.fts}.rowid = {TABLE}.id)",
+            [self.render(query)],
+            output_field=FloatField(),
+        )
+
+    def after_bulk_load(self):
+        """Merge the FTS5 segments written by a bulk load, so that queries read fewer of them."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {self.fts}({self.fts}) VALUES ('optimize')")
+
+
+def backend(vendor=None):
+    """Return the backend of the default database (or of ``vendor``)."""
+    vendor = vendor or connection.vendor
+    if vendor == "postgresql":
+        return PostgreSQL()
+    if vendor == "sqlite":
+        return SQLite()
+    raise NotImplementedError(f"Search supports PostgreSQL and SQLite, not {vendor}.")
