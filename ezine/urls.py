@@ -12,6 +12,7 @@ admin.site.index_title = _("Content")
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("zoeken/", views.SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
     path("", include("people.urls")),

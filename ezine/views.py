@@ -1,9 +1,17 @@
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.views.generic import TemplateView
+from taggit.models import Tag
 
 from articles.models import Article
+from ezine.search import search
+from ezine.search.forms import SearchForm
+from ezine.search.query import suggestions
 from people.models import CityDeal, Partnership
 
 HOME_ARTICLES = 7
+SEARCH_RESULTS_PER_PAGE = settings.ARTICLES_PER_PAGE
+LATEST_WHEN_NOTHING_FOUND = 5
 
 
 class KindFilterMixin:
@@ -36,3 +44,35 @@ class HomeView(TemplateView):
             popular_tags=published.popular_tags(),
             **kwargs,
         )
+
+
+class SearchView(TemplateView):
+    """``/zoeken/?q=``: results of all kinds, filterable by kind, topic and year; never an error page."""
+
+    template_name = "ezine/search.html"
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET)
+        query, tag_slug = form.value("q"), form.value("tag")
+        tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
+        results = search(
+            query, kind=form.value("soort"), tag=tag or tag_slug or None, year=form.value("jaar")
+        )
+        page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        published = Article.objects.published()
+        context = {
+            "form": form,
+            "query": query,
+            "searched": bool(results.parsed),
+            "current_tag": tag,
+            "years": [day.year for day in published.dates("published_at", "year", order="DESC")],
+            "topics": published.popular_tags(limit=30),
+            "page_obj": page,
+            "paginator": page.paginator,
+            "is_paginated": page.has_other_pages(),
+            "results": page.object_list,
+        }
+        if not page.object_list:
+            context["suggestions"] = suggestions(results.parsed)
+            context["latest_articles"] = published.for_listing()[:LATEST_WHEN_NOTHING_FOUND]
+        return super().get_context_data(**context, **kwargs)

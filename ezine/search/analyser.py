@@ -160,6 +160,7 @@ IRREGULAR = {
     "verschenen": "verschijnen",
     "ondertekend": "ondertekenen",
     "ondertekende": "ondertekenen",
+    "ondertekenden": "ondertekenen",
 }
 
 # Heads of compounds that are irregular too ("raadsleden"), except where the compound is another word.

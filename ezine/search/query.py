@@ -203,6 +203,12 @@ class SearchResult:
         return self.object.get_absolute_url()
 
     @property
+    def kind_label(self):
+        if self.is_article:
+            return self.object.get_kind_display()
+        return self.object._meta.verbose_name
+
+    @property
     def is_article(self):
         return isinstance(self.object, Article)
 
