@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from articles.models import Article
-from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import analyser
 from .backends import All, Any, Phrase, Term, backend
@@ -170,13 +169,17 @@ def filter_kind(entries, kind):
 
 
 def filter_tag(entries, tag):
-    tagged = (
-        Q(article__in=Article.objects.in_scope(tag).values("pk"))
-        | Q(person__in=Person.objects.filter(tags=tag).values("pk"))
-        | Q(organisation__in=Organisation.objects.filter(tags=tag).values("pk"))
-        | Q(partnership__in=Partnership.objects.filter(tags=tag).values("pk"))
-        | Q(city_deal__in=CityDeal.objects.filter(tags=tag).values("pk"))
-    )
+    """Return the entries of objects tagged ``tag``: articles by their own scope, others by taggit's items."""
+    tagged = Q(article__in=Article.objects.in_scope(tag).values("pk"))
+    for source in SOURCES.values():
+        if source.model is not Article:
+            # Joined by app label and model name rather than a content type id: no cached lookup per model.
+            items = TaggedItem.objects.filter(
+                tag=tag,
+                content_type__app_label=source.model._meta.app_label,
+                content_type__model=source.model._meta.model_name,
+            )
+            tagged |= Q(**{f"{source.field}__in": items.values("object_id")})
     return entries.filter(tagged)
 
 
