@@ -29,6 +29,8 @@ MAX_TERM_LENGTH = 40
 WORD = re.compile(r"[^\W_]+(?:['’‘`´][^\W_]+)*(?:[-‐‑–][^\W_]+(?:['’‘`´][^\W_]+)*)*")
 APOSTROPHES = re.compile(r"['’‘`´]")
 HYPHENS = re.compile(r"[-‐‑–]")
+# Control characters (NUL included) and lone surrogates, which no database should receive.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 # Snowball's Dutch stop-word list, minus words that carry meaning in this domain ("wil", "werd").
 STOP_WORDS = frozenset(
@@ -204,8 +206,7 @@ def normalise(text):
 
     Offsets of :func:`tokens` refer to this form of the text.
     """
-    text = unicodedata.normalize("NFC", text)
-    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cs", "Co") else ch for ch in text)
+    return CONTROL.sub(" ", unicodedata.normalize("NFC", text))
 
 
 def fold(word):
@@ -239,6 +240,7 @@ def _part_terms(part):
     return "".join(pieces)
 
 
+@lru_cache(maxsize=200_000)
 def word_terms(word):
     """Return the index terms of one word of text, without stop words.
 
@@ -264,17 +266,31 @@ def terms(text):
     return " ".join(term for token in tokens(text) for term in token.terms)
 
 
+@lru_cache(maxsize=200_000)
 def folded_words(word):
     """Return the folded forms of one word of text: the whole word, then its hyphenated parts, if any."""
     parts = [p for p in (_part_terms(p) for p in HYPHENS.split(word)) if p]
-    return ["".join(parts), *parts] if len(parts) > 1 else parts
+    return ("".join(parts), *parts) if len(parts) > 1 else tuple(parts)
 
 
-def vocabulary(text):
-    """Return ``{folded word: term}`` for the words of ``text``, stop words and overlong words left out."""
-    found = {}
+def analyse(text, seen):
+    """Return the index terms of ``text`` as in :func:`terms`, adding its words to the set ``seen``.
+
+    :func:`vocabulary` turns the words seen into what queries widen against.
+    """
+    found = []
     for match in WORD.finditer(normalise(text)):
-        for word in folded_words(match.group()):
-            if word not in STOP_WORDS and len(word) <= MAX_TERM_LENGTH:
-                found[word] = stem(word)
+        word = match.group()
+        found += word_terms(word)
+        seen.add(word)
+    return " ".join(found)
+
+
+def vocabulary(seen):
+    """Return ``{folded word: term}`` of words of text, stop words and overlong words left out."""
+    found = {}
+    for word in seen:
+        for form in folded_words(word):
+            if form not in STOP_WORDS and len(form) <= MAX_TERM_LENGTH:
+                found[form] = stem(form)
     return found

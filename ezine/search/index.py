@@ -90,7 +90,8 @@ class Source:
     def queryset(self):
         return self.model._default_manager.select_related(*self.select).prefetch_related(*self.prefetch)
 
-    def entry(self, obj):
+    def entry(self, obj, seen):
+        """Return the unsaved entry of ``obj``, adding its words to the set ``seen``."""
         texts = self.texts(obj)
         date = getattr(obj, self.date_field) if self.date_field else None
         if date is not None and not isinstance(date, datetime.datetime):
@@ -98,12 +99,12 @@ class Source:
         return SearchEntry(
             kind=self.kind or obj.kind,
             date=date,
-            title_terms=analyser.terms(texts.title),
-            lead_terms=analyser.terms(texts.lead),
-            keyword_terms=analyser.terms(texts.keywords),
-            body_terms=analyser.terms(texts.body),
+            title_terms=analyser.analyse(texts.title, seen),
+            lead_terms=analyser.analyse(texts.lead, seen),
+            keyword_terms=analyser.analyse(texts.keywords, seen),
+            body_terms=analyser.analyse(texts.body, seen),
             **{self.field: obj},
-        ), texts
+        )
 
 
 SOURCES = {
@@ -146,14 +147,10 @@ def update(model, pks):
 
 def write(source, objects):
     """Write the entries of ``objects`` (loaded with their related objects) and their vocabulary."""
-    entries, vocabulary = [], {}
-    for obj in objects:
-        entry, texts = source.entry(obj)
-        entries.append(entry)
-        for text in (texts.title, texts.lead, texts.keywords, texts.body):
-            vocabulary.update(analyser.vocabulary(text))
+    seen = set()
+    entries = [source.entry(obj, seen) for obj in objects]
     SearchEntry.objects.bulk_create(entries, batch_size=500)
-    add_vocabulary(vocabulary)
+    add_vocabulary(analyser.vocabulary(seen))
 
 
 def add_vocabulary(vocabulary):

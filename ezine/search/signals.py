@@ -31,11 +31,11 @@ def articles_naming(instance):
     return Article.objects.in_scope(instance).values_list("pk", flat=True)
 
 
-def object_saved(sender, instance, raw=False, **kwargs):
+def object_saved(sender, instance, created=False, raw=False, **kwargs):
     if raw:
         return
     source = index.SOURCES[sender]
-    renamed = sender is not Article and name_changed(source, instance)
+    renamed = not created and sender is not Article and name_changed(source, instance)
     index.update(sender, [instance.pk])
     if renamed:
         index.update(Article, list(articles_naming(instance)))
