@@ -1,12 +1,13 @@
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.db.models import Max, Min
+from django.utils.timezone import localtime
 from django.views.generic import TemplateView
 from taggit.models import Tag
 
 from articles.models import Article
 from ezine.search import search
 from ezine.search.forms import SearchForm
-from ezine.search.query import suggestions
+from ezine.search.query import suggestions, topics
 from people.models import CityDeal, Partnership
 
 HOME_ARTICLES = 7
@@ -46,6 +47,14 @@ class HomeView(TemplateView):
         )
 
 
+def publication_years(articles):
+    """Return the years from the newest to the oldest of ``articles``, from two index lookups."""
+    span = articles.aggregate(first=Min("published_at"), last=Max("published_at"))
+    if span["first"] is None:
+        return []
+    return list(range(localtime(span["last"]).year, localtime(span["first"]).year - 1, -1))
+
+
 class SearchView(TemplateView):
     """``/zoeken/?q=``: results of all kinds, filterable by kind, topic and year; never an error page."""
 
@@ -58,15 +67,15 @@ class SearchView(TemplateView):
         results = search(
             query, kind=form.value("soort"), tag=tag or tag_slug or None, year=form.value("jaar")
         )
-        page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        page = results.page(self.request.GET.get("page"), SEARCH_RESULTS_PER_PAGE)
         published = Article.objects.published()
         context = {
             "form": form,
             "query": query,
             "searched": bool(results.parsed),
             "current_tag": tag,
-            "years": [day.year for day in published.dates("published_at", "year", order="DESC")],
-            "topics": published.popular_tags(limit=30),
+            "years": publication_years(published),
+            "topics": topics(page.object_list, tag),
             "page_obj": page,
             "paginator": page.paginator,
             "is_paginated": page.has_other_pages(),

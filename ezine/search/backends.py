@@ -67,17 +67,18 @@ class PostgreSQL:
         )
         return queryset.filter(condition)
 
-    def rank(self, query, exact):
-        """Return the rank expression: all matches count, exact (not expanded) terms count again."""
-        rank = f"ts_rank({TABLE}.vector, to_tsquery('simple', %s))"
+    def rank(self, query):
+        """Return the rank expression: ``ts_rank`` of the whole query, with the weights A-C."""
         return RawSQL(
-            f"{rank} + {rank}",
-            [self.render(query), self.render(exact)],
+            f"ts_rank({TABLE}.vector, to_tsquery('simple', %s))",
+            [self.render(query)],
             output_field=FloatField(),
         )
 
     def after_bulk_load(self):
-        """Nothing to do: the generated column and its index follow every write."""
+        """Refresh the planner's statistics: the generated column and its index follow every write."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {TABLE}")
 
 
 class SQLite:
@@ -119,8 +120,8 @@ class SQLite:
             id__in=RawSQL(f"SELECT rowid FROM {self.fts} WHERE {self.fts} MATCH %s", [self.render(query)])
         )
 
-    def rank(self, query, exact):
-        """Return the rank expression: bm25 of the whole query (FTS5 ranks one MATCH per query)."""
+    def rank(self, query):
+        """Return the rank expression: ``bm25`` of the whole query, with column weights."""
         return RawSQL(
             f"(SELECT -bm25({self.fts}, {self.bm25}) FROM {self.fts} "
             f"WHERE {self.fts} MATCH %s AND {self.fts}.rowid = {TABLE}.id)",

@@ -9,13 +9,16 @@ A query is analysed like the indexed text, then widened against the vocabulary o
   "town deal"), and two adjacent words also find their join ("town deal" → "towndeal");
 - the last word typed is a prefix ("woningc" → "woningcorporaties").
 
-Each word must match (in one of its forms); exact matches rank above widened ones on PostgreSQL.
+Each word must match (in one of its forms). Both databases find the same entries; they rank them
+with their own function (``ts_rank``, ``bm25``), weighting title above lead and keywords above body.
 """
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, Window, prefetch_related_objects
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
@@ -38,8 +41,11 @@ MIN_MODIFIER = 3
 MIN_PREFIX = 3
 MIN_HEAD = 3
 SNIPPET_WORDS = 30
+# No reader pages further; a larger number would only overflow the database's OFFSET.
+MAX_PAGE = 10_000
 
 ARTICLES = "articles"
+OBJECTS = [source.field for source in SOURCES.values()]
 
 
 @dataclass(frozen=True)
@@ -60,12 +66,11 @@ class QueryWord:
 
 @dataclass
 class ParsedQuery:
-    """What to look for: the ``tree`` of alternatives, the ``exact`` terms and the terms to highlight."""
+    """What to look for: the ``tree`` of alternatives, and the terms to highlight."""
 
     text: str
     words: list
     tree: object = None
-    exact: object = None
     highlight: frozenset = field(default_factory=frozenset)
 
     def __bool__(self):
@@ -136,8 +141,6 @@ def parse(text):
         rest = (*groups[:i], joined, *groups[i + 2 :])
         trees.append(All(rest) if len(rest) > 1 else rest[0])
     parsed.tree = trees[0] if len(trees) == 1 else Any(tuple(trees))
-    exact = tuple(dict.fromkeys(Term(word.term) for word in words))
-    parsed.exact = exact[0] if len(exact) == 1 else Any(exact)
     parsed.highlight = frozenset(leaves(parsed.tree))
     return parsed
 
@@ -215,34 +218,75 @@ class SearchResult:
     def is_article(self):
         return isinstance(self.object, Article)
 
+    @property
+    def tags(self):
+        """Return the tags of an article result (prefetched), none for other results."""
+        return list(self.object.tags.all()) if self.is_article else []
+
 
 class SearchResults:
-    """The ranked results of one search: a lazy sequence that ``Paginator`` can count and slice."""
+    """The ranked results of one search: a lazy sequence that ``Paginator`` can count and slice.
+
+    :meth:`page` gets a page and the number of results in one query, for the search page.
+    """
 
     def __init__(self, parsed, entries):
         self.parsed = parsed
         self.entries = entries
+        self.total = None if parsed else 0
 
     def count(self):
-        return self.entries.count() if self.parsed else 0
+        if self.total is None:
+            self.total = self.entries.count()
+        return self.total
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, index):
+        """Return the results of a slice: ranked on the entries alone, then loaded with their objects.
+
+        Three queries (the third for the tags of articles), so that the database joins the objects of
+        one page rather than of every match.
+        The first also counts all matches (a window function), which saves :meth:`count` a scan.
+        """
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
         if not self.parsed:
             return []
-        if isinstance(index, slice):
-            return [self.result(entry) for entry in self.entries[index]]
-        return self.result(self.entries[index])
+        counted = self.entries.annotate(total=Window(Count("pk")))
+        ranked = list(counted.values_list("pk", "rank", "total")[index])
+        if ranked:
+            self.total = ranked[0][2]
+        elif not index.start:
+            self.total = 0
+        entries = SearchEntry.objects.select_related(*OBJECTS, "person__organisation").in_bulk(
+            [pk for pk, _, _ in ranked]
+        )
+        prefetch_related_objects([entry.article for entry in entries.values() if entry.article_id], "tags")
+        return [self.result(entries[pk], rank) for pk, rank, _ in ranked]
 
-    def result(self, entry):
+    def page(self, number, per_page):
+        """Return page ``number`` (any input; the first page when invalid, the last when too high)."""
+        paginator = Paginator(self, per_page)
+        try:
+            number = min(max(1, int(number)), MAX_PAGE)
+        except (TypeError, ValueError):
+            number = 1
+        start = (number - 1) * per_page
+        results = self[start : start + per_page]
+        if not results and number > 1:
+            return paginator.get_page(number)
+        paginator.count = self.count()
+        return Page(results, number, paginator)
+
+    def result(self, entry, rank):
         source = next(source for source in SOURCES.values() if getattr(entry, f"{source.field}_id"))
         obj = getattr(entry, source.field)
         return SearchResult(
             object=obj,
             kind=entry.kind,
-            rank=entry.rank,
+            rank=rank,
             date=entry.date,
             title=highlight(str(obj), self.parsed.highlight),
             snippet=snippet(summary_of(obj), self.parsed.highlight),
@@ -267,11 +311,7 @@ def search(q, kind=None, tag=None, year=None):
         entries = filter_tag(entries, tag) if tag else entries.none()
     if year:
         entries = entries.filter(date__year=year)
-    entries = (
-        entries.annotate(rank=engine.rank(parsed.tree, parsed.exact))
-        .select_related("article", "person__organisation", "organisation", "partnership", "city_deal")
-        .order_by("-rank", "-date", "pk")
-    )
+    entries = entries.annotate(rank=engine.rank(parsed.tree)).order_by("-rank", "-date", "pk")
     return SearchResults(parsed, entries)
 
 
@@ -331,3 +371,11 @@ def suggestions(parsed):
         corrected.append(matches[0] if matches else word.whole)
     suggestion = " ".join(corrected)
     return [suggestion] if suggestion != parsed.text else []
+
+
+def topics(results, current=None):
+    """Return the tags of these results, most frequent first, to narrow a search down by topic."""
+    counts = Counter(tag for result in results for tag in result.tags)
+    if current is not None:
+        counts[current] += 0
+    return sorted(counts, key=lambda tag: (-counts[tag], tag.name))

@@ -94,6 +94,42 @@ NOUNS = [  # (singular, plural)
     ("zorgverzekeraar", "zorgverzekeraars"),
 ]
 
+# Compounds make most of the Dutch vocabulary: modifier + head, with the head's plural.
+MODIFIERS = (
+    "huur energie zorg woon stads buurt school jeugd klimaat water fiets markt proef wijk bouw kennis "
+    "sport cultuur groen data haven mobiliteits veiligheids armoede werk"
+).split()
+HEADS = [
+    ("plan", "plannen"),
+    ("project", "projecten"),
+    ("budget", "budgetten"),
+    ("regeling", "regelingen"),
+    ("netwerk", "netwerken"),
+    ("centrum", "centra"),
+    ("team", "teams"),
+    ("programma", "programma's"),
+    ("akkoord", "akkoorden"),
+    ("fonds", "fondsen"),
+    ("raad", "raden"),
+    ("agenda", "agenda's"),
+    ("verkenning", "verkenningen"),
+    ("locatie", "locaties"),
+    ("coalitie", "coalities"),
+    ("opgave", "opgaven"),
+]
+
+
+def zipf(items, rng):
+    """Return ``items`` shuffled with cumulative Zipf weights: a few words are common, most are rare."""
+    items = list(items)
+    rng.shuffle(items)
+    cumulative, total = [], 0.0
+    for rank in range(1, len(items) + 1):
+        total += 1 / rank
+        cumulative.append(total)
+    return items, cumulative
+
+
 VERBS = [  # (plural / infinitive, third person, past, participle)
     ("werken", "werkt", "werkte", "gewerkt"),
     ("investeren", "investeert", "investeerde", "geïnvesteerd"),
@@ -109,7 +145,7 @@ VERBS = [  # (plural / infinitive, third person, past, participle)
     ("begeleiden", "begeleidt", "begeleidde", "begeleid"),
     ("verbeteren", "verbetert", "verbeterde", "verbeterd"),
     ("bespreken", "bespreekt", "besprak", "besproken"),
-    ("aanpakken", "pakt aan", "pakte aan", "aangepakt"),
+    ("beheren", "beheert", "beheerde", "beheerd"),
     ("ondertekenen", "ondertekent", "ondertekende", "ondertekend"),
 ]
 
@@ -180,10 +216,17 @@ class Writer:
         self.rng = rng
         self.people = people
         self.organisations = organisations
+        compounds = [(m + head, m + plural) for m in MODIFIERS for head, plural in HEADS]
+        self.nouns = zipf(NOUNS + compounds, rng)
+        self.cities = zipf(CITIES, rng)
+
+    def pick(self, weighted):
+        items, cumulative = weighted
+        return self.rng.choices(items, cum_weights=cumulative)[0]
 
     def fill(self, template):
         rng = self.rng
-        noun, nouns = rng.choice(NOUNS)
+        noun, nouns = self.pick(self.nouns)
         verb, verb3, past, participle = rng.choice(VERBS)
         adj, adj2 = rng.sample(ADJECTIVES, 2)
         return template.format(
@@ -197,7 +240,7 @@ class Writer:
             adj=adj,
             adj2=adj2,
             Adj=adj.capitalize(),
-            city=rng.choice(CITIES),
+            city=self.pick(self.cities),
             org=rng.choice(self.organisations),
             person=rng.choice(self.people),
             year=rng.randint(2015, 2025),
