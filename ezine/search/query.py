@@ -24,6 +24,7 @@ from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article
+from people.models import CityDeal
 
 from . import analyser
 from .backends import All, Any, Phrase, Term, backend
@@ -210,7 +211,7 @@ class SearchResult:
 
     @property
     def kind_label(self):
-        if self.is_article:
+        if isinstance(self.object, Article | CityDeal):
             return self.object.get_kind_display()
         return self.object._meta.verbose_name
 

@@ -273,7 +273,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, default=1000, help="How many articles (default 1000).")
+        parser.add_argument(
+            "--articles",
+            type=int,
+            default=1000,
+            help="How many articles (default 1000; 0 with --clear only clears).",
+        )
         parser.add_argument("--seed", type=int, default=1, help="Random seed (default 1).")
         parser.add_argument("--chunk-size", type=int, default=2000, help="Rows per bulk insert.")
         parser.add_argument(
@@ -281,12 +286,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, articles, seed, chunk_size, clear, **options):
-        if articles < 1:
-            raise CommandError("--articles must be at least 1.")
+        if articles < 0:
+            raise CommandError("--articles cannot be negative.")
         self.chunk_size = chunk_size
         self.started = time.monotonic()
         if clear:
             self.clear()
+        if not articles:
+            return
         self.tag = f"{PREFIX}-{seed}-"
         if Article.objects.filter(slug__startswith=self.tag).exists():
             raise CommandError(f"Content with seed {seed} exists; use --clear or another --seed.")
