@@ -29,10 +29,6 @@ PAGES = {
     "atom feed": ("/feeds/atom/", 3),
     "city deal feed": ("/city-deals/zorg-voor-veiligheid/feed/", 4),
     "tag feed": ("/tags/veiligheid/feed/atom/", 4),
-    "search page without a query": ("/zoeken/", 4),
-    "search": ("/zoeken/?q=veiligheid", 5),
-    "search with filters": ("/zoeken/?q=artikel+veiligheid&soort=interview&tag=veiligheid", 6),
-    "search without results": ("/zoeken/?q=onvindbaar", 7),
 }
 
 

@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
@@ -12,8 +14,10 @@ from ezine.models import SearchEntry
 from ezine.search import search
 from tests import factories
 from tests.html import parse
+from tests.test_queries import build_world
 
-pytestmark = pytest.mark.django_db
+# The index is written when a transaction commits, as after an editor's save: real transactions here.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def found(query, **filters):
@@ -122,6 +126,24 @@ def test_people_organisations_partnerships_and_city_deals_are_found():
     assert person in found("aedes")
     assert found("luchtkwaliteit") == [partnership]
     assert found("towndeals") == [deal]
+
+
+def test_changes_of_a_rolled_back_transaction_are_not_indexed():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        factories.ArticleFactory(title="Nooit gepubliceerd over de haven")
+        raise RuntimeError
+    assert not SearchEntry.objects.exists()
+    article = factories.ArticleFactory(title="Wel gepubliceerd over de haven")
+    assert found("haven") == [article]
+
+
+def test_an_article_saved_with_its_relations_in_one_transaction_is_indexed_once():
+    person = factories.PersonFactory(name="Manon Reckin")
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        factories.ArticleFactory(title="Veiligheid", people=[person], tags=["wijken"])
+    deletes = [q for q in queries.captured_queries if q["sql"].startswith('DELETE FROM "ezine_searchentry"')]
+    assert len(deletes) == 1
+    assert len(found("reckin wijken veiligheid")) == 1
 
 
 def test_rebuild_command_restores_a_lost_index():
@@ -246,6 +268,30 @@ def test_page_without_results_suggests_a_spelling_and_shows_the_latest_articles(
     assert "wijkk" in page.select_one("#search-empty-heading").get_text()
     assert page.select_one(".search-empty a[href='?q=wijk']").get_text() == "wijk"
     assert page.select_one(".cards .card__title").get_text(strip=True) == "Woningcorporaties in de wijk"
+
+
+# Page type → (URL, pinned number of queries), on the world of tests.test_queries.
+SEARCH_PAGES = {
+    "search page without a query": ("/zoeken/", 4),
+    "search": ("/zoeken/?q=veiligheid", 5),
+    "search, page 2": ("/zoeken/?q=artikel&page=2", 5),
+    "search with filters": ("/zoeken/?q=artikel+veiligheid&soort=interview&tag=veiligheid", 6),
+    "search without results": ("/zoeken/?q=onvindbaar", 7),
+}
+
+
+@pytest.mark.parametrize("page", SEARCH_PAGES, ids=list(SEARCH_PAGES))
+@pytest.mark.parametrize("number_of_articles", [13, 40])
+def test_search_page_runs_a_fixed_number_of_queries(page, number_of_articles):
+    with transaction.atomic():
+        build_world(number_of_articles)
+    url, pinned = SEARCH_PAGES[page]
+    with CaptureQueriesContext(connection) as queries:
+        response = Client().get(url)
+    assert response.status_code == 200
+    assert len(queries) == pinned
+    shows_results = page not in ("search page without a query", "search without results")
+    assert bool(parse(response).select(".search-result")) == shows_results
 
 
 def test_every_page_has_a_labelled_search_form_in_its_header():

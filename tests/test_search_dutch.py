@@ -7,7 +7,8 @@ from ezine.search import search
 from tests import factories
 from tests.dutch_search_set import MISSES, PAIRS
 
-pytestmark = pytest.mark.django_db
+# The index is written when a transaction commits: real transactions here.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 REQUIRED_RECALL = 0.9
 

@@ -4,8 +4,16 @@ Saving an object reindexes it; renaming a person, organisation, partnership, Cit
 reindexes what carries that name. Deleting an object removes its entry by cascade; the articles that
 named a deleted person or organisation are reindexed. Changes of tags, people and organisations on
 an article (either side of the relation) reindex the article.
+
+Reindexing happens when the transaction commits, once per object: an admin save (the object, then
+its tags and relations) costs one reindex, and nothing is indexed that is rolled back. Outside a
+transaction it happens at once.
 """
 
+import threading
+from collections import defaultdict
+
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from taggit.models import Tag, TaggedItem
 
@@ -14,6 +22,24 @@ from people.models import Organisation, Person
 
 from . import analyser, index
 from .models import SearchEntry
+
+_pending = threading.local()
+
+
+def schedule(model, pks):
+    """Reindex these objects of ``model`` when the current transaction commits."""
+    if not getattr(_pending, "objects", None):
+        _pending.objects = defaultdict(set)
+    _pending.objects[model].update(pks)
+    # Registered for every change, so that a rolled-back transaction cannot strand later ones; the
+    # first callback to run reindexes everything pending, the others find nothing left to do.
+    transaction.on_commit(flush, robust=True)
+
+
+def flush():
+    pending, _pending.objects = getattr(_pending, "objects", None), None
+    for model, pks in (pending or {}).items():
+        index.update(model, pks)
 
 
 def name_changed(source, instance):
@@ -36,11 +62,11 @@ def object_saved(sender, instance, created=False, raw=False, **kwargs):
         return
     source = index.SOURCES[sender]
     renamed = not created and sender is not Article and name_changed(source, instance)
-    index.update(sender, [instance.pk])
+    schedule(sender, [instance.pk])
     if renamed:
-        index.update(Article, list(articles_naming(instance)))
+        schedule(Article, articles_naming(instance))
         if sender is Organisation:
-            index.update(Person, list(instance.people.values_list("pk", flat=True)))
+            schedule(Person, instance.people.values_list("pk", flat=True))
 
 
 def remember_dependants(sender, instance, **kwargs):
@@ -52,7 +78,7 @@ def remember_dependants(sender, instance, **kwargs):
 
 def reindex_dependants(sender, instance, **kwargs):
     for model, pks in getattr(instance, "_search_dependants", ()):
-        index.update(model, pks)
+        schedule(model, pks)
 
 
 def tag_saved(sender, instance, created=False, raw=False, **kwargs):
@@ -81,11 +107,11 @@ def relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs)
         return
     if not reverse:
         if type(instance) in index.SOURCES:
-            index.update(type(instance), [instance.pk])
+            schedule(type(instance), [instance.pk])
     elif action == "post_clear":
-        index.update(Article, getattr(instance, "_search_cleared", []))
+        schedule(Article, getattr(instance, "_search_cleared", []))
     else:
-        index.update(Article, pk_set)
+        schedule(Article, pk_set)
 
 
 def connect():
