@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +11,4 @@ class EzineConfig(AppConfig):
         from ezine.search import signals
 
         signals.connect()
+        post_migrate.connect(signals.index_existing_content, sender=self)

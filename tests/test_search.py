@@ -154,6 +154,13 @@ def test_rebuild_command_restores_a_lost_index():
     assert found("apeldoorn") == [article]
 
 
+def test_migrate_indexes_content_that_predates_search():
+    article = factories.ArticleFactory(title="Circulaire economie in Apeldoorn")
+    SearchEntry.objects.all().delete()
+    call_command("migrate", verbosity=0)
+    assert found("apeldoorn") == [article]
+
+
 # Ranking and matching
 
 

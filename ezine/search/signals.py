@@ -114,6 +114,16 @@ def relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs)
         schedule(Article, pk_set)
 
 
+def index_existing_content(using="default", verbosity=1, **kwargs):
+    """After ``migrate``: build the index of a database whose content predates it (it is empty)."""
+    if using != "default" or SearchEntry.objects.exists():
+        return
+    if any(model._default_manager.exists() for model in index.SOURCES):
+        counts = index.rebuild()
+        if verbosity:
+            print(f"Search index built: {sum(counts.values())} entries.")
+
+
 def connect():
     for model in index.SOURCES:
         post_save.connect(object_saved, sender=model, dispatch_uid=f"search_saved_{model.__name__}")
