@@ -12,25 +12,16 @@ load the first page of them with highlighted snippets. A second figure times the
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ezine.settings")
+import django_setup  # noqa: F401  (first: sets Django up)
+from django.db import connection
+from django.test import Client
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-
-from articles.models import Article  # noqa: E402
-from ezine.search import search  # noqa: E402
-from ezine.views import SEARCH_RESULTS_PER_PAGE  # noqa: E402
+from articles.models import Article
+from ezine.search import search
+from ezine.views import SEARCH_RESULTS_PER_PAGE
 
 QUERIES = [
     "betaalbare woningen",

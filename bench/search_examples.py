@@ -3,20 +3,12 @@
 Run it on the demo content (``manage.py load_demo``) against the configured database.
 """
 
-import os
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ezine.settings")
+import django_setup  # noqa: F401  (first: sets Django up)
+from django.db import connection
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-
-from ezine.search import search  # noqa: E402
+from ezine.search import search
 
 EXAMPLES = [
     "woningcorporaties",

@@ -35,8 +35,32 @@ class All:
     items: tuple
 
 
-class PostgreSQL:
+class Backend:
+    """What both backends share: rendering a query tree with their own operators, running SQL."""
+
+    phrase_separator = any_operator = all_operator = None
+
+    def quote(self, term):
+        raise NotImplementedError
+
+    def render(self, node):
+        if isinstance(node, Term):
+            return self.quote(node.text)
+        if isinstance(node, Phrase):
+            return self.quote(self.phrase_separator.join(node.terms))
+        operator = self.any_operator if isinstance(node, Any) else self.all_operator
+        return "(" + operator.join(self.render(item) for item in node.items) + ")"
+
+    def execute(self, sql):
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+
+
+class PostgreSQL(Backend):
     """A generated ``simple`` tsvector with weights A (title), B (lead, keywords), C (body)."""
+
+    # Terms are letters and digits only, so quoting needs no escaping.
+    phrase_separator, any_operator, all_operator = "' <-> '", " | ", " & "
 
     weights = dict(zip(FIELDS, "ABBC", strict=True))
 
@@ -53,13 +77,8 @@ class PostgreSQL:
     def uninstall(self, schema_editor):
         schema_editor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS vector")
 
-    def render(self, node):
-        if isinstance(node, Term):
-            return f"'{node.text}'"
-        if isinstance(node, Phrase):
-            return " <-> ".join(f"'{term}'" for term in node.terms)
-        operator = " | " if isinstance(node, Any) else " & "
-        return "(" + operator.join(self.render(item) for item in node.items) + ")"
+    def quote(self, term):
+        return f"'{term}'"
 
     def matching(self, queryset, query):
         condition = RawSQL(
@@ -77,12 +96,13 @@ class PostgreSQL:
 
     def after_bulk_load(self):
         """Refresh the planner's statistics: the generated column and its index follow every write."""
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {TABLE}")
+        self.execute(f"ANALYZE {TABLE}")
 
 
-class SQLite:
+class SQLite(Backend):
     """An external-content FTS5 table over the entries, kept in step by triggers."""
+
+    phrase_separator, any_operator, all_operator = " ", " OR ", " AND "
 
     fts = f"{TABLE}_fts"
     # bm25 weights per column, in the order of FIELDS: title > lead, keywords > body.
@@ -107,13 +127,8 @@ class SQLite:
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {TABLE}_{trigger}")
         schema_editor.execute(f"DROP TABLE IF EXISTS {self.fts}")
 
-    def render(self, node):
-        if isinstance(node, Term):
-            return f'"{node.text}"'
-        if isinstance(node, Phrase):
-            return '"' + " ".join(node.terms) + '"'
-        operator = " OR " if isinstance(node, Any) else " AND "
-        return "(" + operator.join(self.render(item) for item in node.items) + ")"
+    def quote(self, term):
+        return f'"{term}"'
 
     def matching(self, queryset, query):
         return queryset.filter(
@@ -131,8 +146,7 @@ class SQLite:
 
     def after_bulk_load(self):
         """Merge the FTS5 segments written by a bulk load, so that queries read fewer of them."""
-        with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {self.fts}({self.fts}) VALUES ('optimize')")
+        self.execute(f"INSERT INTO {self.fts}({self.fts}) VALUES ('optimize')")
 
 
 def backend(vendor=None):
