@@ -62,16 +62,19 @@ def main():
     for query in QUERIES:  # warm-up: caches, connections, the database's buffers
         time_search(query)
         time_page(client, query)
-    search_times, page_times = [], []
+    per_query = {query: [] for query in QUERIES}
+    page_times = []
     for _ in range(args.rounds):
         for query in QUERIES:
             seconds, count, page = time_search(query)
-            search_times.append(seconds)
+            per_query[query].append(seconds)
             page_times.append(time_page(client, query))
-    print(f"{'query':30} {'results':>8}  top result")
-    for query in QUERIES:
+    search_times = [seconds for times in per_query.values() for seconds in times]
+    print(f"{'query':30} {'results':>8} {'median':>9}  top result")
+    for query, times in per_query.items():
         _, count, page = time_search(query)
-        print(f"{query:30} {count:>8}  {page[0].object if page else '-'}")
+        median = statistics.median(times) * 1000
+        print(f"{query:30} {count:>8} {median:>6.1f} ms  {page[0].object if page else '-'}")
     print(f"two-word queries: {len(search_times)} runs of {len(QUERIES)} queries")
     print(f"median search (count + first page): {statistics.median(search_times) * 1000:.1f} ms")
     print(f"median whole page /zoeken/?q=:      {statistics.median(page_times) * 1000:.1f} ms")

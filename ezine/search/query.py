@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, Window, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, Q, Window, prefetch_related_objects
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
@@ -41,6 +41,8 @@ MAX_VOCABULARY_ROWS = 3000
 MIN_MODIFIER = 3
 MIN_PREFIX = 3
 MIN_HEAD = 3
+# A word read as two indexed words ("towndeals") splits into parts of at least this many letters.
+MIN_PART = 4
 SNIPPET_WORDS = 30
 # No reader pages further; a larger number would only overflow the database's OFFSET.
 MAX_PAGE = 10_000
@@ -90,8 +92,8 @@ def query_words(text):
 
 
 def splits(word):
-    """Return the ways to cut ``word`` in two parts of at least three letters."""
-    return [(word[:i], word[i:]) for i in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)]
+    """Return the ways to cut ``word`` in two parts of at least ``MIN_PART`` letters."""
+    return [(word[:i], word[i:]) for i in range(MIN_PART, len(word) - MIN_PART + 1)]
 
 
 def fetch_vocabulary(words):
@@ -122,8 +124,9 @@ def widen(word, vocabulary, is_last):
         alternatives += [Term(t) for _, t in completions[:MAX_EXPANSIONS]]
     known_words = {w: t for w, t in vocabulary}
     for left, right in splits(word.whole):
-        if left in known_words and analyser.stem(right) in terms:
-            alternatives.append(Phrase((known_words[left], analyser.stem(right))))
+        head = analyser.stem(right)
+        if left in known_words and len(head) >= MIN_PART and head in terms:
+            alternatives.append(Phrase((known_words[left], head)))
     unique = list(dict.fromkeys(alternatives))
     return unique[0] if len(unique) == 1 else Any(tuple(unique))
 
@@ -188,10 +191,12 @@ def filter_tag(entries, tag):
 
 
 def visible_entries():
-    """Return the entries readers may find: articles only while ``Article.objects.published()`` has them."""
-    return SearchEntry.objects.filter(
-        Q(article__isnull=True) | Q(article__in=Article.objects.published().values("pk"))
-    )
+    """Return the entries readers may find: articles only while ``Article.objects.published()`` has them.
+
+    A correlated ``EXISTS`` rather than ``IN``: its cost follows the matches, not all articles.
+    """
+    published = Article.objects.published().filter(pk=OuterRef("article_id"))
+    return SearchEntry.objects.filter(Q(article__isnull=True) | Exists(published))
 
 
 @dataclass
