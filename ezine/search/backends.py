@@ -80,19 +80,16 @@ class PostgreSQL(Backend):
     def quote(self, term):
         return f"'{term}'"
 
-    def matching(self, queryset, query):
-        condition = RawSQL(
-            f"{TABLE}.vector @@ to_tsquery('simple', %s)", [self.render(query)], output_field=BooleanField()
+    def ranked(self, queryset, query):
+        """Return ``queryset`` narrowed to the entries matching ``query``, each with its ``rank``."""
+        tsquery = self.render(query)
+        matches = RawSQL(
+            f"{TABLE}.vector @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField()
         )
-        return queryset.filter(condition)
-
-    def rank(self, query):
-        """Return the rank expression: ``ts_rank`` of the whole query, with the weights A-C."""
-        return RawSQL(
-            f"ts_rank({TABLE}.vector, to_tsquery('simple', %s))",
-            [self.render(query)],
-            output_field=FloatField(),
+        rank = RawSQL(
+            f"ts_rank({TABLE}.vector, to_tsquery('simple', %s))", [tsquery], output_field=FloatField()
         )
+        return queryset.filter(matches).annotate(rank=rank)
 
     def after_bulk_load(self):
         """Refresh the planner's statistics: the generated column and its index follow every write."""
@@ -119,6 +116,8 @@ class SQLite(Backend):
             f"CREATE TRIGGER {TABLE}_ai AFTER INSERT ON {TABLE} BEGIN {insert} END",
             f"CREATE TRIGGER {TABLE}_ad AFTER DELETE ON {TABLE} BEGIN {delete} END",
             f"CREATE TRIGGER {TABLE}_au AFTER UPDATE ON {TABLE} BEGIN {delete} {insert} END",
+            # The table's rank column: bm25 with the column weights, stored in the table's settings.
+            f"INSERT INTO {self.fts}({self.fts}, rank) VALUES ('rank', 'bm25({self.bm25})')",
         ):
             schema_editor.execute(statement)
 
@@ -130,18 +129,17 @@ class SQLite(Backend):
     def quote(self, term):
         return f'"{term}"'
 
-    def matching(self, queryset, query):
-        return queryset.filter(
-            id__in=RawSQL(f"SELECT rowid FROM {self.fts} WHERE {self.fts} MATCH %s", [self.render(query)])
-        )
+    def ranked(self, queryset, query):
+        """Return ``queryset`` narrowed to the entries matching ``query``, each with its ``rank``.
 
-    def rank(self, query):
-        """Return the rank expression: ``bm25`` of the whole query, with column weights."""
-        return RawSQL(
-            f"(SELECT -bm25({self.fts}, {self.bm25}) FROM {self.fts} "
-            f"WHERE {self.fts} MATCH %s AND {self.fts}.rowid = {TABLE}.id)",
-            [self.render(query)],
-            output_field=FloatField(),
+        The FTS5 table is joined (``extra``: the ORM cannot join a table it has no model for), so
+        that its ``rank`` column (bm25 with the column weights) is computed once per match.
+        """
+        return queryset.extra(
+            tables=[self.fts],
+            where=[f"{self.fts}.rowid = {TABLE}.id", f"{self.fts} MATCH %s"],
+            params=[self.render(query)],
+            select={"rank": f"-{self.fts}.rank"},
         )
 
     def after_bulk_load(self):

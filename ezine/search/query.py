@@ -308,8 +308,7 @@ def search(q, kind=None, tag=None, year=None):
     parsed = parse(q)
     if not parsed:
         return SearchResults(parsed, SearchEntry.objects.none())
-    engine = backend()
-    entries = engine.matching(visible_entries(), parsed.tree)
+    entries = visible_entries()
     if kind:
         entries = filter_kind(entries, kind)
     if tag is not None:
@@ -317,7 +316,7 @@ def search(q, kind=None, tag=None, year=None):
         entries = filter_tag(entries, tag) if tag else entries.none()
     if year:
         entries = entries.filter(date__year=year)
-    entries = entries.annotate(rank=engine.rank(parsed.tree)).order_by("-rank", "-date", "pk")
+    entries = backend().ranked(entries, parsed.tree).order_by("-rank", "-date", "pk")
     return SearchResults(parsed, entries)
 
 
