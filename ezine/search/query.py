@@ -117,8 +117,8 @@ def widen(word, vocabulary, is_last):
     own = word.term
     alternatives = [word.exact()]
     terms = {term for _, term in vocabulary}
-    heads = sorted(t for t in terms if t.endswith(own) and len(t) - len(own) >= MIN_MODIFIER)
-    alternatives += [Term(t) for t in sorted(heads, key=len)[:MAX_EXPANSIONS]]
+    heads = sorted((t for t in terms if t.endswith(own) and len(t) - len(own) >= MIN_MODIFIER), key=len)
+    alternatives += [Term(t) for t in heads[:MAX_EXPANSIONS]]
     if is_last and len(word.whole) >= MIN_PREFIX:
         completions = sorted({(len(w), t) for w, t in vocabulary if w.startswith(word.whole) and t != own})
         alternatives += [Term(t) for _, t in completions[:MAX_EXPANSIONS]]
@@ -252,9 +252,9 @@ class SearchResults:
     def __getitem__(self, index):
         """Return the results of a slice: ranked on the entries alone, then loaded with their objects.
 
-        Three queries (the third for the tags of articles), so that the database joins the objects of
-        one page rather than of every match.
-        The first also counts all matches (a window function), which saves :meth:`count` a scan.
+        Three queries: the ranking, which also counts all matches (a window function) and so saves
+        :meth:`count` a scan; the page's objects, so that the database joins those of one page rather
+        than of every match; the tags of its articles.
         """
         if not isinstance(index, slice):
             return self[index : index + 1][0]
@@ -314,7 +314,7 @@ def search(q, kind=None, tag=None, year=None):
     if tag is not None:
         tag = tag if isinstance(tag, Tag) else Tag.objects.filter(slug=str(tag)).first()
         entries = filter_tag(entries, tag) if tag else entries.none()
-    if year:
+    if year and 1 <= year <= 9999:
         entries = entries.filter(date__year=year)
     entries = backend().ranked(entries, parsed.tree).order_by("-rank", "-date", "pk")
     return SearchResults(parsed, entries)
