@@ -11,7 +11,7 @@ import random
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -317,6 +317,8 @@ class Command(BaseCommand):
         self.log(f"Done: {articles} articles")
 
     def log(self, message):
+        # With DEBUG on, Django keeps the last 9,000 queries; bulk inserts of text would pile up to gigabytes.
+        reset_queries()
         self.stdout.write(f"[{time.monotonic() - self.started:7.1f} s] {message}")
 
     def clear(self):
@@ -482,4 +484,5 @@ class Command(BaseCommand):
         for first in range(0, len(pks), self.chunk_size):
             with transaction.atomic():
                 index.update(model, pks[first : first + self.chunk_size])
+            reset_queries()
         self.log(f"indexed {model._meta.verbose_name_plural}: {len(pks)}")
