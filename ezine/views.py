@@ -62,11 +62,10 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         form = SearchForm(self.request.GET)
-        query, tag_slug = form.value("q"), form.value("tag")
+        query, tag_slug = form.value("q") or "", form.value("tag")
         tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
-        results = search(
-            query, kind=form.value("soort"), tag=tag or tag_slug or None, year=form.value("jaar")
-        )
+        # An unknown topic is passed on as its slug: it finds nothing, rather than everything.
+        results = search(query, kind=form.value("soort"), tag=tag or tag_slug, year=form.value("jaar"))
         page = results.page(self.request.GET.get("page"), SEARCH_RESULTS_PER_PAGE)
         published = Article.objects.published()
         context = {

@@ -21,7 +21,7 @@ class SearchForm(forms.Form):
         self.fields["soort"].choices = [("", _("All kinds")), *kinds()]
 
     def value(self, name):
-        """Return the cleaned value of ``name``, or its empty value when it did not validate."""
+        """Return the cleaned value of ``name``, or None when it is empty or did not validate."""
         if not hasattr(self, "cleaned_data"):
             self.is_valid()
-        return self.cleaned_data.get(name) or ("" if name != "jaar" else None)
+        return self.cleaned_data.get(name) or None
