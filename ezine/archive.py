@@ -21,6 +21,8 @@ from django.core.management import call_command
 FORMAT = "ezine-archive/1"
 # Rows Django makes itself on migrate, or that are only valid for one running site.
 EXCLUDED = {"contenttypes", "auth.permission", "sessions", "admin.logentry"}
+# The search index is made from the content; it is rebuilt after a restore instead of being archived.
+DERIVED = {"ezine.searchentry", "ezine.searchterm"}
 # Rows a migration creates (the editorial groups); the archive's copies update them by natural key.
 MADE_BY_MIGRATIONS = {"auth.group", "auth.group_permissions"}
 
@@ -32,7 +34,8 @@ class ArchiveError(Exception):
 def _models():
     for model in apps.get_models():
         label = model._meta.label_lower
-        if model._meta.app_label not in EXCLUDED and label not in EXCLUDED and not model._meta.proxy:
+        skipped = EXCLUDED | DERIVED
+        if model._meta.app_label not in skipped and label not in skipped and not model._meta.proxy:
             yield model
 
 
@@ -116,4 +119,5 @@ def restore(path, storage=default_storage):
             fixture = Path(directory) / "data.json"
             fixture.write_bytes(archive.read("data.json"))
             call_command("loaddata", str(fixture), verbosity=0)
+        call_command("rebuild_search_index", verbosity=0, stdout=io.StringIO())
     return manifest

@@ -57,6 +57,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("zoeken/", views.SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
     path("", include("people.urls")),

@@ -1,15 +1,24 @@
+from django.conf import settings
+from django.db.models import Max, Min
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils.timezone import localtime
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+from taggit.models import Tag
 
 from articles.feeds import feed_urls
 from articles.models import Article
+from ezine.search import search
+from ezine.search.forms import SearchForm
+from ezine.search.query import suggestions, topics
 from people.models import CityDeal, Partnership
 
 from . import seo
 
 HOME_ARTICLES = 7
+SEARCH_RESULTS_PER_PAGE = settings.ARTICLES_PER_PAGE
+LATEST_WHEN_NOTHING_FOUND = 5
 
 
 class KindFilterMixin:
@@ -55,3 +64,42 @@ def robots_txt(request):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; send them to the static icon."""
     return redirect(static("ezine/favicon.png"), permanent=True)
+
+
+def publication_years(articles):
+    """Return the years from the newest to the oldest of ``articles``, from two index lookups."""
+    span = articles.aggregate(first=Min("published_at"), last=Max("published_at"))
+    if span["first"] is None:
+        return []
+    return list(range(localtime(span["last"]).year, localtime(span["first"]).year - 1, -1))
+
+
+class SearchView(TemplateView):
+    """``/zoeken/?q=``: results of all kinds, filterable by kind, topic and year; never an error page."""
+
+    template_name = "ezine/search.html"
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET)
+        query, tag_slug = form.value("q") or "", form.value("tag")
+        tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
+        # An unknown topic is passed on as its slug: it finds nothing, rather than everything.
+        results = search(query, kind=form.value("soort"), tag=tag or tag_slug, year=form.value("jaar"))
+        page = results.page(self.request.GET.get("page"), SEARCH_RESULTS_PER_PAGE)
+        published = Article.objects.published()
+        context = {
+            "form": form,
+            "query": query,
+            "searched": bool(results.parsed),
+            "current_tag": tag,
+            "years": publication_years(published),
+            "topics": topics(page.object_list, tag),
+            "page_obj": page,
+            "paginator": page.paginator,
+            "is_paginated": page.has_other_pages(),
+            "results": page.object_list,
+        }
+        if not page.object_list:
+            context["suggestions"] = suggestions(results.parsed)
+            context["latest_articles"] = published.for_listing()[:LATEST_WHEN_NOTHING_FOUND]
+        return super().get_context_data(**context, **kwargs)

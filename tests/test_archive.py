@@ -7,9 +7,11 @@ import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from articles.models import Article
 from ezine import archive
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +50,9 @@ def test_demo_content_survives_a_round_trip(demo, settings, tmp_path):
 
     assert every_row() == rows_before
     assert every_file(settings.MEDIA_ROOT) == files_before
+    # The search index is not archived but rebuilt from the restored content.
+    results = parse(Client().get("/zoeken/", {"q": "Garnier"}))
+    assert "Sebastien Garnier" in results.select_one("main").get_text()
     assert f"{len(rows_before)} rows, {len(files_before)} files" in out.getvalue()
 
 

@@ -1,0 +1,386 @@
+"""Searching: from what a reader typed to ranked, highlighted results.
+
+A query is analysed like the indexed text, then widened against the vocabulary of the index
+(:class:`~ezine.search.models.SearchTerm`), in one database query:
+
+- compounds: a term also finds the indexed terms that end in it ("contract" → "huurcontract"),
+  when at least three letters come before it;
+- spacing variants: a word that is two indexed words also finds them as a phrase ("towndeals" →
+  "town deal"), and two adjacent words also find their join ("town deal" → "towndeal");
+- the last word typed is a prefix ("woningc" → "woningcorporaties").
+
+Each word must match (in one of its forms). Both databases find the same entries; they rank them
+with their own function (``ts_rank``, ``bm25``), weighting title above lead and keywords above body.
+"""
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Q, Window, prefetch_related_objects
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from taggit.models import Tag, TaggedItem
+
+from articles.models import Article
+from people.models import CityDeal
+
+from . import analyser
+from .backends import All, Any, Phrase, Term, backend
+from .index import SOURCES, summary_of
+from .models import SearchEntry, SearchTerm
+
+# Beyond these, extra input only costs time: a reader's query is a handful of words.
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 8
+# How many indexed terms one word may widen to, per kind of widening.
+MAX_EXPANSIONS = 25
+MAX_VOCABULARY_ROWS = 3000
+# A compound must have at least this many letters before its head, a prefix this many letters.
+MIN_MODIFIER = 3
+MIN_PREFIX = 3
+MIN_HEAD = 3
+# A word read as two indexed words ("towndeals") splits into parts of at least this many letters.
+MIN_PART = 4
+SNIPPET_WORDS = 30
+# No reader pages further; a larger number would only overflow the database's OFFSET.
+MAX_PAGE = 10_000
+
+ARTICLES = "articles"
+OBJECTS = [source.field for source in SOURCES.values()]
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    whole: str
+    parts: tuple
+
+    @property
+    def term(self):
+        return analyser.stem(self.whole)
+
+    def exact(self):
+        """Return the word's own node: its term, or for a hyphenated word also its parts as a phrase."""
+        if not self.parts:
+            return Term(self.term)
+        return Any((Term(self.term), Phrase(tuple(analyser.stem(part) for part in self.parts))))
+
+
+@dataclass
+class ParsedQuery:
+    """What to look for: the ``tree`` of alternatives, and the terms to highlight."""
+
+    text: str
+    words: list
+    tree: object = None
+    highlight: frozenset = field(default_factory=frozenset)
+
+    def __bool__(self):
+        return self.tree is not None
+
+
+def query_words(text):
+    """Return the :class:`QueryWord` of each meaningful word of ``text``; only stop words gives none."""
+    found = []
+    for match in analyser.WORD.finditer(analyser.normalise(text[:MAX_QUERY_LENGTH])):
+        forms = analyser.folded_words(match.group())
+        if forms and forms[0] not in analyser.STOP_WORDS:
+            whole = forms[0][: analyser.MAX_TERM_LENGTH]
+            found.append(QueryWord(whole, tuple(p for p in forms[1:] if p not in analyser.STOP_WORDS)))
+    return found[:MAX_WORDS]
+
+
+def splits(word):
+    """Return the ways to cut ``word`` in two parts of at least ``MIN_PART`` letters."""
+    return [(word[:i], word[i:]) for i in range(MIN_PART, len(word) - MIN_PART + 1)]
+
+
+def fetch_vocabulary(words):
+    """Return the (word, term) pairs of the index that can widen these query words, in one query."""
+    condition = Q()
+    for word in words:
+        if len(word.term) >= MIN_HEAD:
+            condition |= Q(reversed_term__startswith=word.term[::-1])
+        pieces = splits(word.whole)
+        if pieces:
+            condition |= Q(word__in={left for left, _ in pieces})
+            condition |= Q(term__in={analyser.stem(right) for _, right in pieces})
+    last = words[-1].whole
+    if len(last) >= MIN_PREFIX:
+        condition |= Q(word__startswith=last)
+    return list(SearchTerm.objects.filter(condition).values_list("word", "term")[:MAX_VOCABULARY_ROWS])
+
+
+def widen(word, vocabulary, is_last):
+    """Return the alternatives of one query word, its exact form first."""
+    own = word.term
+    alternatives = [word.exact()]
+    terms = {term for _, term in vocabulary}
+    heads = sorted((t for t in terms if t.endswith(own) and len(t) - len(own) >= MIN_MODIFIER), key=len)
+    alternatives += [Term(t) for t in heads[:MAX_EXPANSIONS]]
+    if is_last and len(word.whole) >= MIN_PREFIX:
+        completions = sorted({(len(w), t) for w, t in vocabulary if w.startswith(word.whole) and t != own})
+        alternatives += [Term(t) for _, t in completions[:MAX_EXPANSIONS]]
+    known_words = {w: t for w, t in vocabulary}
+    for left, right in splits(word.whole):
+        head = analyser.stem(right)
+        if left in known_words and len(head) >= MIN_PART and head in terms:
+            alternatives.append(Phrase((known_words[left], head)))
+    unique = list(dict.fromkeys(alternatives))
+    return unique[0] if len(unique) == 1 else Any(tuple(unique))
+
+
+def parse(text):
+    """Return the :class:`ParsedQuery` of what a reader typed (any string; never raises)."""
+    words = query_words(text or "")
+    parsed = ParsedQuery(text=" ".join(w.whole for w in words), words=words)
+    if not words:
+        return parsed
+    vocabulary = fetch_vocabulary(words)
+    groups = [widen(word, vocabulary, i == len(words) - 1) for i, word in enumerate(words)]
+    trees = [All(tuple(groups)) if len(groups) > 1 else groups[0]]
+    for i in range(len(words) - 1):
+        joined = Term(analyser.stem(words[i].whole + words[i + 1].whole))
+        rest = (*groups[:i], joined, *groups[i + 2 :])
+        trees.append(All(rest) if len(rest) > 1 else rest[0])
+    parsed.tree = trees[0] if len(trees) == 1 else Any(tuple(trees))
+    parsed.highlight = frozenset(leaves(parsed.tree))
+    return parsed
+
+
+def leaves(node):
+    if isinstance(node, Term):
+        yield node.text
+    elif isinstance(node, Phrase):
+        yield from node.terms
+    else:
+        for item in node.items:
+            yield from leaves(item)
+
+
+def kinds():
+    """Return the (value, label) choices of the kind filter: articles (and each kind), then objects."""
+    objects = [
+        (source.kind, source.model._meta.verbose_name_plural) for source in SOURCES.values() if source.kind
+    ]
+    return [(ARTICLES, Article._meta.verbose_name_plural), *Article.Kind.choices, *objects]
+
+
+def filter_kind(entries, kind):
+    if kind == ARTICLES:
+        return entries.filter(article__isnull=False)
+    if kind in dict(kinds()):
+        return entries.filter(kind=kind)
+    return entries
+
+
+def filter_tag(entries, tag):
+    """Return the entries of objects tagged ``tag``: articles by their own scope, others by taggit's items."""
+    tagged = Q(article__in=Article.objects.in_scope(tag).values("pk"))
+    for source in SOURCES.values():
+        if source.model is not Article:
+            # Joined by app label and model name rather than a content type id: no cached lookup per model.
+            items = TaggedItem.objects.filter(
+                tag=tag,
+                content_type__app_label=source.model._meta.app_label,
+                content_type__model=source.model._meta.model_name,
+            )
+            tagged |= Q(**{f"{source.field}__in": items.values("object_id")})
+    return entries.filter(tagged)
+
+
+def visible_entries():
+    """Return the entries readers may find: articles only while ``Article.objects.published()`` has them.
+
+    A correlated ``EXISTS`` rather than ``IN``: its cost follows the matches, not all articles.
+    """
+    published = Article.objects.published().filter(pk=OuterRef("article_id"))
+    return SearchEntry.objects.filter(Q(article__isnull=True) | Exists(published))
+
+
+@dataclass
+class SearchResult:
+    """One hit: the object, its kind, rank and date, and its title and snippet as safe HTML."""
+
+    object: object
+    kind: str
+    rank: float
+    date: object
+    title: str
+    snippet: str
+
+    @property
+    def url(self):
+        return self.object.get_absolute_url()
+
+    @property
+    def kind_label(self):
+        if isinstance(self.object, Article | CityDeal):
+            return self.object.get_kind_display()
+        return self.object._meta.verbose_name
+
+    @property
+    def is_article(self):
+        return isinstance(self.object, Article)
+
+    @property
+    def tags(self):
+        """Return the tags of an article result (prefetched), none for other results."""
+        return list(self.object.tags.all()) if self.is_article else []
+
+
+class SearchResults:
+    """The ranked results of one search: a lazy sequence that ``Paginator`` can count and slice.
+
+    :meth:`page` gets a page and the number of results in one query, for the search page.
+    """
+
+    def __init__(self, parsed, entries):
+        self.parsed = parsed
+        self.entries = entries
+        self.total = None if parsed else 0
+
+    def count(self):
+        if self.total is None:
+            self.total = self.entries.count()
+        return self.total
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        """Return the results of a slice: ranked on the entries alone, then loaded with their objects.
+
+        Three queries: the ranking, which also counts all matches (a window function) and so saves
+        :meth:`count` a scan; the page's objects, so that the database joins those of one page rather
+        than of every match; the tags of its articles.
+        """
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        if not self.parsed:
+            return []
+        counted = self.entries.annotate(total=Window(Count("pk")))
+        ranked = list(counted.values_list("pk", "rank", "total")[index])
+        if ranked:
+            self.total = ranked[0][2]
+        elif not index.start:
+            self.total = 0
+        entries = SearchEntry.objects.select_related(*OBJECTS, "person__organisation").in_bulk(
+            [pk for pk, _, _ in ranked]
+        )
+        prefetch_related_objects([entry.article for entry in entries.values() if entry.article_id], "tags")
+        return [self.result(entries[pk], rank) for pk, rank, _ in ranked]
+
+    def page(self, number, per_page):
+        """Return page ``number`` (any input; the first page when invalid, the last when too high)."""
+        paginator = Paginator(self, per_page)
+        try:
+            number = min(max(1, int(number)), MAX_PAGE)
+        except (TypeError, ValueError):
+            number = 1
+        start = (number - 1) * per_page
+        results = self[start : start + per_page]
+        if not results and number > 1:
+            return paginator.get_page(number)
+        paginator.count = self.count()
+        return Page(results, number, paginator)
+
+    def result(self, entry, rank):
+        source = next(source for source in SOURCES.values() if getattr(entry, f"{source.field}_id"))
+        obj = getattr(entry, source.field)
+        return SearchResult(
+            object=obj,
+            kind=entry.kind,
+            rank=rank,
+            date=entry.date,
+            title=highlight(str(obj), self.parsed.highlight),
+            snippet=snippet(summary_of(obj), self.parsed.highlight),
+        )
+
+
+def search(q, kind=None, tag=None, year=None):
+    """Return the :class:`SearchResults` for query ``q``, optionally only of one kind, tag or year.
+
+    ``kind`` is ``"articles"``, an article kind or an object kind (``person``, ``organisation``,
+    ``partnership``, ``citydeal``); ``tag`` a taggit ``Tag`` or its slug; ``year`` an integer.
+    """
+    parsed = parse(q)
+    if not parsed:
+        return SearchResults(parsed, SearchEntry.objects.none())
+    entries = visible_entries()
+    if kind:
+        entries = filter_kind(entries, kind)
+    if tag is not None:
+        tag = tag if isinstance(tag, Tag) else Tag.objects.filter(slug=str(tag)).first()
+        entries = filter_tag(entries, tag) if tag else entries.none()
+    if year and 1 <= year <= 9999:
+        entries = entries.filter(date__year=year)
+    entries = backend().ranked(entries, parsed.tree).order_by("-rank", "-date", "pk")
+    return SearchResults(parsed, entries)
+
+
+def marked(text, tokens, highlight, begin=0, end=None):
+    """Return ``text[begin:end]`` escaped, with the ``tokens`` whose terms are in ``highlight`` marked."""
+    pieces, position = [], begin
+    for token in tokens:
+        if highlight.intersection(token.terms):
+            pieces += [
+                escape(text[position : token.start]),
+                "<mark>",
+                escape(text[token.start : token.end]),
+                "</mark>",
+            ]
+            position = token.end
+    pieces.append(escape(text[position:end]))
+    return "".join(pieces)
+
+
+def highlight(text, terms):
+    """Return ``text`` as safe HTML with the words that match ``terms`` marked."""
+    text = analyser.normalise(text)
+    return mark_safe(marked(text, analyser.tokens(text), terms))
+
+
+def snippet(text, terms, length=SNIPPET_WORDS):
+    """Return the passage of ``text`` (``length`` words) with the most matches, marked, as safe HTML."""
+    text = analyser.normalise(text)
+    tokens = list(analyser.tokens(text))
+    if not tokens:
+        return ""
+    hits = [i for i, token in enumerate(tokens) if terms.intersection(token.terms)]
+    best, best_count, first = 0, 0, 0
+    for last, hit in enumerate(hits):
+        while hits[first] <= hit - length:
+            first += 1
+        if last - first + 1 > best_count:
+            best, best_count = hits[first], last - first + 1
+    start = max(0, min(best - 3, len(tokens) - length))
+    end = min(len(tokens), start + length)
+    begin = tokens[start].start if start else 0
+    html = marked(text, tokens[start:end], terms, begin, tokens[end - 1].end)
+    return mark_safe(("… " if start else "") + html.strip() + (" …" if end < len(tokens) else ""))
+
+
+def suggestions(parsed):
+    """Return a query of indexed words close to the query's ("wonningen" → "woningen"), for no results."""
+    if not parsed.words:
+        return []
+    condition = Q()
+    for word in parsed.words:
+        condition |= Q(word__startswith=word.whole[:2])
+    known = list(SearchTerm.objects.filter(condition).values_list("word", flat=True)[:MAX_VOCABULARY_ROWS])
+    corrected = []
+    for word in parsed.words:
+        matches = difflib.get_close_matches(word.whole, known, n=1, cutoff=0.75)
+        corrected.append(matches[0] if matches else word.whole)
+    suggestion = " ".join(corrected)
+    return [suggestion] if suggestion != parsed.text else []
+
+
+def topics(results, current=None):
+    """Return the tags of these results, most frequent first, to narrow a search down by topic."""
+    counts = Counter(tag for result in results for tag in result.tags)
+    if current is not None:
+        counts[current] += 0
+    return sorted(counts, key=lambda tag: (-counts[tag], tag.name))
