@@ -90,6 +90,15 @@ PAIRS = [
     ("sociale huurwoning", "Sociale huurwoningen worden verkocht aan beleggers."),
     ("jongeren werkloosheid", "Jeugdwerkloosheid onder jongeren is hardnekkig."),
     ("subsidies gemeenten", "Elke gemeente kan een subsidie aanvragen."),
+    # inflected adjectives: the closed syllable opens ("kwetsbaar" → "kwetsbare")
+    ("kwetsbare wijken", "Deze wijk is kwetsbaar, zegt de wethouder."),
+    ("kwetsbaar", "Maastricht werkt aan haar kwetsbare buurten."),
+    ("duurzame energie", "Het dorp wil duurzaam opgewekte energie gebruiken."),
+    ("sociaal", "De sociale huursector in Nederland is groot."),
+    ("europese regels", "Europees beleid bepaalt de regels voor staatssteun."),
+    ("financiele steun", "Het Rijk biedt financiële steun aan de pilot."),
+    ("onaantastbare families", "De aanpak van de Onaantastbaren richt zich op families."),
+    ("goede voorbeelden", "Een goed voorbeeld is de aanpak in Eindhoven."),
 ]
 
 MISSES = [

@@ -8,7 +8,9 @@ tsvector) and SQLite's FTS5 gets exactly the same terms. Per word, in this order
    ``auto's`` gives ``auto``. A trailing ``s`` after a vowel (``autos``, ``fotos``) goes too.
 3. Irregular forms from a small table (``schepen`` → ``schip``, ``leden`` → ``lid``, ``liep`` →
    ``lopen``), also as the head of a compound (``raadsleden`` → ``raadslid``).
-4. The Snowball Dutch stemmer (plurals, ``-ies``, verb forms including ``ge-`` participles),
+4. Inflected adjectives back to their base form (``kwetsbare`` → ``kwetsbaar``, ``duurzame`` →
+   ``duurzaam``), which the stemmer would keep apart.
+5. The Snowball Dutch stemmer (plurals, ``-ies``, verb forms including ``ge-`` participles),
    with a few words protected from over-stemming (``gewoon`` is not ``wonen``).
 
 Compounds and spacing variants (``contract`` in ``huurcontract``, ``towndeals`` for ``Town Deal``)
@@ -187,9 +189,24 @@ PROTECTED = {
     "begeleidt": "begeleid",
     "begeleid": "begeleid",
     "fiets": "fiets",
+    "vrije": "vrij",
 }
 
 _stemmer = snowballstemmer.stemmer("dutch")
+
+# An inflected adjective whose closed syllable opened: "kwetsbare" (kwetsbaar), "duurzame" (duurzaam),
+# "Europese" (Europees). The stemmer treats the two forms as different words; the vowel is doubled back.
+# "sociale" (sociaal), "financiele" (financieel: the diaeresis is folded away) and "actuele" count too.
+INFLECTED_ADJECTIVE = re.compile(r"^(.*[^aeiou])([aeou])([^aeiouy])e$|^(.*[^aeiou][iu])([ae])(l)e$")
+# Verbs of Latin origin in -eren: "organiseren", "organiseert" and "georganiseerd" (which the stemmer
+# keeps as "organiseer") are one word, as are "evalueren" and "geëvalueerd". Recognised by their
+# ending, so Dutch verbs with an unstressed "e" ("veranderen", "vergaderen") keep theirs.
+VERB_IN_EREN = re.compile(
+    r"^(.*(?:is|ul|ic|u|st|nt|ct|pt|rm|gr|ss|it|ot))eer(?:en|t)$|^(.*(?:is|ul|ic|u|st|nt|ct|pt|rm|gr|ss|it|ot))eren$"
+)
+# A stem still ending in "e" after a consonant cluster or a long vowel: "sterke", "goede", "groene",
+# "keuze" (and "keuzes", which the stemmer leaves as "keuze"). The bare form is the same word.
+FINAL_E = re.compile(r"^(.*(?:[aeiou]{2}|ij|[^aeiou])[^aeiouy])e$")
 
 
 @dataclass(frozen=True)
@@ -229,7 +246,32 @@ def stem(word):
                 break
     if len(word) >= 4 and word[-2:] in ("os", "us", "ys"):
         word = word[:-1]
-    return _stemmer.stemWord(word)[:MAX_TERM_LENGTH]
+    if len(word) >= 6 and (match := VERB_IN_EREN.match(word)):
+        word = f"{match.group(1) or match.group(2)}eer"
+    if len(word) >= 5 and (match := INFLECTED_ADJECTIVE.match(word)):
+        before, vowel, consonant = (group for group in match.groups() if group is not None)
+        word = f"{before}{vowel}{vowel}{consonant}"
+    return _after_stemming(_stemmer.stemWord(word))[:MAX_TERM_LENGTH]
+
+
+def _after_stemming(stemmed):
+    """Return the stem with what the stemmer leaves inconsistently taken off.
+
+    A "d" after l or r: the stemmer reads "velden", "woorden" and "voorbeelden" as past tenses ("vel",
+    "woor") but keeps "veld", "woord". An "e" or "t" after "er" (verb forms). An "e" after a long vowel
+    or a consonant cluster: "stages" gives "stage", like "stage" gives "staag".
+    """
+    if len(stemmed) >= 4 and stemmed[-2:] in ("ld", "rd"):
+        return stemmed[:-1]
+    # "verbeteren" leaves "verbetere", "verbetert" leaves "verbetert"; "verbeterd" gives "verbeter".
+    if len(stemmed) >= 5 and stemmed[-3:] in ("ere", "ert"):
+        return stemmed[:-1]
+    if len(stemmed) >= 4 and (match := FINAL_E.match(stemmed)):
+        return match.group(1)
+    if len(stemmed) >= 4 and (match := INFLECTED_ADJECTIVE.match(stemmed)):
+        before, vowel, consonant = (group for group in match.groups() if group is not None)
+        return f"{before}{vowel}{vowel}{consonant}"
+    return stemmed
 
 
 def _part_terms(part):
