@@ -32,18 +32,24 @@ def every_file(root):
     }
 
 
-# Emptying the database (flush) needs real transactions on PostgreSQL; serialized_rollback brings
-# back the rows migrations made (the editorial groups) for the tests that follow.
-emptied_database = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def empty_database():
+    """Delete every archived row, as a restore needs, inside the test's own transaction.
+
+    The groups made by a migration stay: a restore updates them. Articles go first, since the
+    partnerships and City Deals they are about refuse to be deleted before them.
+    """
+    Article.objects.all().delete()
+    for model in archive._models():
+        if model._meta.label_lower not in archive.MADE_BY_MIGRATIONS:
+            model._default_manager.all().delete()
 
 
-@emptied_database
 def test_demo_content_survives_a_round_trip(demo, settings, tmp_path):
     rows_before, files_before = every_row(), every_file(settings.MEDIA_ROOT)
     assert Article.objects.count() == 10 and len(files_before) > 100
 
     call_command("export_archive", str(tmp_path / "backup.zip"), stdout=io.StringIO())
-    call_command("flush", interactive=False)
+    empty_database()
     settings.MEDIA_ROOT = tmp_path / "restored-media"
     out = io.StringIO()
     call_command("import_archive", str(tmp_path / "backup.zip"), stdout=out)
@@ -62,7 +68,6 @@ def test_restore_refuses_a_database_with_content(demo, tmp_path):
         call_command("import_archive", str(tmp_path / "backup.zip"))
 
 
-@emptied_database
 def test_restore_refuses_a_damaged_file(demo, tmp_path):
     path = tmp_path / "backup.zip"
     call_command("export_archive", str(path), stdout=io.StringIO())
@@ -73,7 +78,7 @@ def test_restore_refuses_a_damaged_file(demo, tmp_path):
             if item.filename.endswith(".pdf"):
                 content = content[:-10]
             target.writestr(item, content)
-    call_command("flush", interactive=False)
+    empty_database()
     with pytest.raises(CommandError, match="checksum"):
         call_command("import_archive", str(damaged))
     assert not Article.objects.exists()
