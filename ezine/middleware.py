@@ -1,6 +1,9 @@
 import base64
+import contextvars
 import hashlib
+import logging
 import re
+import uuid
 
 from django.conf import settings
 
@@ -45,3 +48,38 @@ class ImportMapHashMiddleware:
             update["script-src"] = [*update.get("script-src", []), *hashes]
             response._csp_update = update
         return response
+
+
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+_request_id = contextvars.ContextVar("request_id", default="-")
+
+
+class RequestIdMiddleware:
+    """Gives every request an id, in the ``X-Request-ID`` response header and in every log line.
+
+    A well-formed id from the proxy in front (``X-Request-ID``) is kept so logs can be joined up;
+    anything else is replaced by a fresh random id.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request.id = request_id
+        token = _request_id.set(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_id.reset(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class RequestIdLogFilter(logging.Filter):
+    """Adds ``request_id`` to log records (``-`` outside a request)."""
+
+    def filter(self, record):
+        record.request_id = _request_id.get()
+        return True

@@ -50,6 +50,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon),
+    path("healthz", views.healthz, name="healthz"),
     path(
         "sitemap.xml",
         sitemap_views.index,

@@ -1,8 +1,15 @@
+import logging
+import uuid
+
 from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connection
 from django.db.models import Max, Min
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.timezone import localtime
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from taggit.models import Tag
@@ -15,6 +22,8 @@ from ezine.search.query import suggestions, topics
 from people.models import CityDeal, Partnership
 
 from . import seo
+
+logger = logging.getLogger(__name__)
 
 HOME_ARTICLES = 7
 SEARCH_RESULTS_PER_PAGE = settings.ARTICLES_PER_PAGE
@@ -103,3 +112,28 @@ class SearchView(TemplateView):
             context["suggestions"] = suggestions(results.parsed)
             context["latest_articles"] = published.for_listing()[:LATEST_WHEN_NOTHING_FOUND]
         return super().get_context_data(**context, **kwargs)
+
+
+@require_safe
+@never_cache
+def healthz(request):
+    """Tell the load balancer whether the database and the cache answer; say nothing else."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except DatabaseError:
+        logger.exception("Health check: database unreachable")
+        checks["database"] = "error"
+    try:
+        key = f"healthz:{uuid.uuid4().hex}"
+        cache.set(key, "1", timeout=10)
+        checks["cache"] = "ok" if cache.get(key) == "1" else "error"
+        cache.delete(key)
+    except Exception:  # any backend error (Redis down, ...) means the cache is not healthy
+        logger.exception("Health check: cache unreachable")
+        checks["cache"] = "error"
+    healthy = all(state == "ok" for state in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
