@@ -6,6 +6,7 @@ DJANGO_DEBUG=False and must then provide DJANGO_SECRET_KEY.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "csp",
+    "axes",
     "reversion",
     "reversion_compare",
     "django_prose_editor",
@@ -69,7 +71,22 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "ezine.middleware.ImportMapHashMiddleware",
     "ezine.middleware.PermissionsPolicyMiddleware",
+    # Last, as django-axes requires: it answers locked-out login attempts.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling: five wrong passwords for one user name from one address lock that pair out for
+# half an hour (a whole office behind one address is not locked out by one forgetful colleague).
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "ezine.urls"
 WSGI_APPLICATION = "ezine.wsgi.application"
