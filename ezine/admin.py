@@ -1,5 +1,7 @@
 from django import forms
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin
@@ -8,7 +10,44 @@ from .validators import validate_image_upload
 
 
 class TaggedContentForm(forms.ModelForm):
-    """Refuses tags that would get no web address, such as “???”."""
+    """The admin form of every content model.
+
+    Refuses tags that would get no web address (“???”), and refuses to overwrite changes someone else
+    saved after this form was opened: it carries the object's ``updated_at`` as loaded and compares it,
+    with the row locked, when it is saved.
+    """
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["loaded_version"] = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk and "loaded_version" in self.fields:
+            # The admin saves inside a transaction: the lock holds until this save is done, so of two
+            # editors saving at once the second sees the first one's change.
+            current = (
+                type(self.instance)
+                ._default_manager.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("updated_at", flat=True)
+                .first()
+            )
+            if current is not None and current.isoformat() != cleaned_data.get("loaded_version"):
+                moment = date_format(timezone.localtime(current), "DATETIME_FORMAT")
+                raise forms.ValidationError(
+                    _(
+                        "Someone else saved this page at %(moment)s, after you opened it. Your changes "
+                        "have not been saved. Open the page again in a new tab, copy your changes "
+                        "there and save again."
+                    ),
+                    code="conflict",
+                    params={"moment": moment},
+                )
+        return cleaned_data
 
     def clean_tags(self):
         tags = self.cleaned_data["tags"]
@@ -44,3 +83,9 @@ class ContentAdmin(CompareVersionAdmin):
         models.ImageField: {"form_class": CheckedImageField},
     }
     history_latest_first = True
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        return [*fieldsets, (None, {"fields": ["loaded_version"], "classes": ["hidden"]})]
