@@ -13,7 +13,7 @@ transaction it happens at once.
 import threading
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from taggit.models import Tag, TaggedItem
 
@@ -115,8 +115,15 @@ def relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs)
 
 
 def index_existing_content(using="default", verbosity=1, **kwargs):
-    """After ``migrate``: build the index of a database whose content predates it (it is empty)."""
-    if using != "default" or SearchEntry.objects.exists():
+    """After ``migrate``: build the index of a database whose content predates it (it is empty).
+
+    Nothing to do when a migration back left the index or the content without tables.
+    """
+    if using != "default":
+        return
+    tables = set(connections[using].introspection.table_names())
+    needed = {SearchEntry._meta.db_table, *(model._meta.db_table for model in index.SOURCES)}
+    if not needed <= tables or SearchEntry.objects.exists():
         return
     if any(model._default_manager.exists() for model in index.SOURCES):
         counts = index.rebuild()
