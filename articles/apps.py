@@ -1,7 +1,24 @@
+import importlib
+
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def restore_editorial_groups(sender, using="default", plan=None, **kwargs):
+    """Recreate the editorial groups after a flush (``manage.py flush``, a test database reset) emptied
+    the tables; ``migrate`` (which passes a ``plan``) leaves them to their migration."""
+    if plan is not None:
+        return
+    from django.apps import apps
+
+    groups = importlib.import_module("articles.migrations.0005_editorial_groups")
+    groups.add_groups(apps, using)
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Articles")
+
+    def ready(self):
+        post_migrate.connect(restore_editorial_groups, sender=self)

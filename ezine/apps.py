@@ -8,7 +8,9 @@ class EzineConfig(AppConfig):
     verbose_name = _("E-zine")
 
     def ready(self):
+        from ezine import pagecache
         from ezine.search import signals
 
         signals.connect()
+        pagecache.connect_signals()
         post_migrate.connect(signals.index_existing_content, sender=self)

@@ -61,6 +61,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "ezine.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files with hashed names, compressed, cached for a year; answered before anything else runs.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages and feeds from the cache (see ezine/pagecache.py); before the session.
+    "ezine.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -120,9 +124,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("EZINE_CACHE_PREFIX", "ezine"),
+        }
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Whole pages and feeds for anonymous readers, in seconds (0 turns the page cache off). Any content change
+# makes every page render fresh, and no entry outlives the next scheduled publication (ezine/pagecache.py).
+EZINE_PAGE_CACHE_SECONDS = int(os.environ.get("EZINE_PAGE_CACHE_SECONDS", "600"))
+# Paths never served from the page cache (previews, the admin, uploads, the health check).
+EZINE_PAGE_CACHE_EXCLUDE = ["/admin/", "/voorbeeld/", "/media/", "/static/", "/healthz"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -140,6 +160,18 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Without a manifest entry (collectstatic not run yet) fall back to the plain name rather than fail the page.
+WHITENOISE_MANIFEST_STRICT = False
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # In production (``collectstatic``): names with a content hash and gzip/Brotli copies, which WhiteNoise
+    # serves with a year's Cache-Control. In development files are served as they are.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Serve /media/ from Django (with safe headers) unless a web server in front does it.

@@ -22,6 +22,12 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    """Tests see every page rendered; tests/test_page_cache.py turns the page cache on."""
+    settings.EZINE_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

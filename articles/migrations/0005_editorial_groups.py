@@ -45,12 +45,17 @@ def create_groups(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, verbosity=0, apps=apps)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
+    add_groups(apps, schema_editor.connection.alias)
+
+
+def add_groups(apps, using="default"):
+    """Create the groups with their permissions (which must exist); also after a flush (articles.apps)."""
+    Group = apps.get_model("auth", "Group").objects.db_manager(using)
+    Permission = apps.get_model("auth", "Permission").objects.db_manager(using)
     for name, permissions in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
+        group, _ = Group.get_or_create(name=name)
         for app_label, codename in permissions:
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+            group.permissions.add(Permission.get(content_type__app_label=app_label, codename=codename))
 
 
 def remove_groups(apps, schema_editor):

@@ -1,0 +1,171 @@
+"""Whole-page cache for anonymous readers, invalidated exactly by a site-wide content version.
+
+Every response an anonymous reader gets for a public page or feed is kept in the cache (Redis in
+production) under the current *content version*, a random token. Any save or delete of content a page can
+show (articles, people, organisations, partnerships, City Deals, tags, their links) replaces the token, so
+the next request of every page renders fresh; the old entries are never read again and expire.
+
+A scheduled article must appear on time without anyone saving anything: no entry lives past the next
+scheduled publication moment, which is stored with the version and looked up again once it has passed.
+
+Editors (any request with a session cookie), previews, the admin, media and the health check bypass the
+cache, as do responses that set cookies or say ``private``/``no-store``.
+"""
+
+import hashlib
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re, get_conditional_response
+from django.utils.http import parse_http_date_safe
+
+VERSION_KEY = "ezine:content-version"
+# The apps whose models appear on public pages (taggit: tags and their links; auth: bylines).
+CONTENT_APPS = {"articles", "people", "taggit", "auth"}
+# Responses must say none of these to be stored.
+PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
+
+
+def code_version():
+    from articles.conditional import code_version
+
+    return code_version()
+
+
+def next_publication():
+    """Return the timestamp of the next scheduled publication, or ``None`` (one query)."""
+    from articles.models import Article
+
+    moment = (
+        Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
+    )
+    return moment.timestamp() if moment else None
+
+
+def bump_content_version():
+    """Make every cached page stale: a new token, and the next publication moment looked up again."""
+    state = (uuid.uuid4().hex, next_publication())
+    cache.set(VERSION_KEY, state, None)
+    return state
+
+
+def content_version():
+    """Return the current ``(token, next publication timestamp or None)``; a new one if the cache lost it."""
+    state = cache.get(VERSION_KEY)
+    if state is None:
+        return bump_content_version()
+    token, upcoming = state
+    if upcoming is not None and upcoming <= time.time():
+        # A scheduled article has just appeared. Entries stored before expired at that moment (see
+        # lifetime()), so the token may stay; only the next moment is looked up again.
+        state = (token, next_publication())
+        cache.set(VERSION_KEY, state, None)
+    return state
+
+
+def content_changed(sender, **kwargs):
+    """Signal receiver: bump the content version once the transaction that changed page content commits.
+
+    Readers never see uncommitted rows, so a bump before the commit would be useless (a reader could cache
+    the old state under the new token). One bump per transaction, however many objects it changed.
+    """
+    pending = getattr(connection, "ezine_pending_bump", None)
+    if pending is not None and any(callback is pending for _, callback, _ in connection.run_on_commit):
+        return  # already registered in this transaction (a rollback would have dropped it)
+
+    def bump():
+        connection.ezine_pending_bump = None
+        bump_content_version()
+
+    connection.ezine_pending_bump = bump
+    transaction.on_commit(bump)
+
+
+def connect_signals():
+    """Connect ``content_changed`` to the content models only: a receiver for every model would keep Django
+    from deleting other rows (sessions, search entries) in one fast query."""
+    from django.apps import apps
+
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            for signal in (post_save, post_delete, m2m_changed):
+                signal.connect(
+                    content_changed, sender=model, dispatch_uid=f"ezine.pagecache.{label}.{model.__name__}"
+                )
+
+
+def lifetime(upcoming, now=None):
+    """Return how many seconds an entry stored now may live: never past the next publication."""
+    now = time.time() if now is None else now
+    seconds = settings.EZINE_PAGE_CACHE_SECONDS
+    if upcoming is not None:
+        seconds = min(seconds, int(upcoming - now))
+    return max(seconds, 0)
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers' GET and HEAD requests from the cache; see the module docstring.
+
+    Place it after ``SecurityMiddleware`` (redirects to https happen first) and before the session
+    middleware; the headers the inner middleware sets (CSP, frame options) are stored with the page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = self.key(request)
+        if key is None:
+            return self.get_response(request)
+        token, upcoming = content_version()
+        key = f"ezine:page:{token}:{key}"
+        stored = cache.get(key)
+        if stored is not None:
+            return self.replay(request, stored)
+        response = self.get_response(request)
+        if request.method == "GET" and self.storable(response):
+            seconds = lifetime(upcoming)
+            if seconds > 0:
+                cache.set(key, (response.status_code, list(response.items()), response.content), seconds)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def key(self, request):
+        """Return the cache key of ``request`` within a version, or ``None`` when it must bypass the cache."""
+        if settings.EZINE_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None
+        if request.path_info.startswith(tuple(settings.EZINE_PAGE_CACHE_EXCLUDE)):
+            return None
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return None  # the inner middleware answers 400
+        # The code version: a deploy that changes templates or code never serves pages rendered before it.
+        address = f"{code_version()} {request.scheme}://{host}{request.get_full_path()}"
+        return hashlib.sha256(address.encode()).hexdigest()
+
+    def storable(self, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        directives = {
+            d.split("=")[0].strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))
+        }
+        return not directives & PRIVATE_DIRECTIVES
+
+    def replay(self, request, stored):
+        status, headers, content = stored
+        response = HttpResponse(content, status=status, headers=dict(headers))
+        response["X-Page-Cache"] = "hit"
+        # Answer feed readers' conditional requests from the stored validators, without the database.
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        return get_conditional_response(
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
+        )

@@ -1,0 +1,287 @@
+"""The page cache: anonymous readers get stored pages without SQL, and every change shows at once."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from taggit.models import Tag
+
+from articles.models import Article
+from articles.preview import make_token
+from ezine import pagecache
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.EZINE_PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run a change as if its transaction committed (tests run inside one that never does)."""
+
+    def run(change, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def site(commit):
+    def build():
+        organisation = factories.OrganisationFactory(name="Gemeente Utrecht")
+        person = factories.PersonFactory(name="Anna de Vries", organisation=organisation)
+        partnership = factories.PartnershipFactory(name="Partnerschap Wonen")
+        deal = factories.CityDealFactory(name="City Deal Kennis maken")
+        article = factories.ArticleFactory(
+            title="Wonen in de stad",
+            tags=["wonen"],
+            people=[person],
+            organisations=[organisation],
+            partnership=partnership,
+            city_deal=deal,
+        )
+        return article
+
+    return commit(build)
+
+
+def fetch(path, client=None):
+    response = (client or Client()).get(path)
+    return response, response.content.decode()
+
+
+PAGES = {
+    "home": lambda a: "/",
+    "article list": lambda a: "/artikelen/",
+    "article": lambda a: a.get_absolute_url(),
+    "person": lambda a: a.people.get().get_absolute_url(),
+    "organisation": lambda a: a.organisations.get().get_absolute_url(),
+    "partnership": lambda a: a.partnership.get_absolute_url(),
+    "City Deal": lambda a: a.city_deal.get_absolute_url(),
+    "tag": lambda a: "/tags/wonen/",
+    "search": lambda a: "/zoeken/?q=wonen",
+    "RSS": lambda a: "/feeds/rss/",
+    "Atom": lambda a: "/feeds/atom/",
+    "JSON Feed": lambda a: "/feeds/json/",
+    "person feed": lambda a: a.people.get().get_absolute_url() + "feed/",
+    "sitemap": lambda a: "/sitemap-artikelen.xml",
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_second_anonymous_request_is_served_from_the_cache_without_sql(site, page, django_assert_num_queries):
+    path = PAGES[page](site)
+    first, first_body = fetch(path)
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second, second_body = fetch(path)
+    assert second["X-Page-Cache"] == "hit"
+    assert second_body == first_body
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def rename(obj, field, value):
+    setattr(obj, field, value)
+    obj.save()
+
+
+CHANGES = {
+    "article title": (lambda a: rename(a, "title", "Nieuwe kop"), "article", "Nieuwe kop"),
+    "article in a list": (lambda a: rename(a, "title", "Nieuwe kop"), "home", "Nieuwe kop"),
+    "person name": (lambda a: rename(a.people.get(), "name", "Anna Jansen"), "article", "Anna Jansen"),
+    "organisation name": (
+        lambda a: rename(a.organisations.get(), "name", "Gemeente Zwolle"),
+        "person",
+        "Gemeente Zwolle",
+    ),
+    "partnership name": (
+        lambda a: rename(a.partnership, "name", "Partnerschap Cultuur"),
+        "article",
+        "Partnerschap Cultuur",
+    ),
+    "City Deal name": (
+        lambda a: rename(a.city_deal, "name", "City Deal Klimaat"),
+        "City Deal",
+        "City Deal Klimaat",
+    ),
+    "tag renamed": (
+        lambda a: rename(Tag.objects.get(slug="wonen"), "name", "Woonbeleid"),
+        "tag",
+        "Woonbeleid",
+    ),
+    "tag added to an article": (lambda a: a.tags.add("energie"), "article", "energie"),
+    "person linked to an article": (
+        lambda a: a.people.add(factories.PersonFactory(name="Bram Bakker")),
+        "article",
+        "Bram Bakker",
+    ),
+    "new article published": (
+        lambda a: factories.ArticleFactory(title="Vers van de pers", tags=["wonen"]),
+        "RSS",
+        "Vers van de pers",
+    ),
+    "byline renamed": (
+        lambda a: rename(a.authors.get(), "first_name", "Bertha"),
+        "article",
+        "Bertha",
+    ),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_change_to_anything_on_a_page_renders_it_fresh_at_the_next_request(site, commit, change):
+    apply, page, expected = CHANGES[change]
+    if change == "byline renamed":
+        commit(lambda: site.authors.add(factories.UserFactory(first_name="Anna")))
+    path = PAGES[page](site)
+    fetch(path)
+    assert fetch(path)[0]["X-Page-Cache"] == "hit"
+    assert expected not in fetch(path)[1]
+
+    commit(apply, site)
+
+    response, body = fetch(path)
+    assert response["X-Page-Cache"] == "miss"
+    assert expected in body
+
+
+def test_withdrawn_article_disappears_from_cached_pages(site, commit):
+    for page in ("article list", "RSS", "tag"):
+        fetch(PAGES[page](site))
+    commit(rename, site, "status", Article.Status.WITHDRAWN)
+    assert fetch(site.get_absolute_url())[0].status_code == 404
+    for page in ("article list", "RSS", "tag"):
+        assert site.title not in fetch(PAGES[page](site))[1], page
+
+
+def test_deleted_article_disappears_from_cached_pages(site, commit):
+    url = site.get_absolute_url()
+    assert fetch(url)[0].status_code == 200
+    fetch("/")
+    commit(site.delete)
+    assert fetch(url)[0].status_code == 404
+    assert "Wonen in de stad" not in fetch("/")[1]
+
+
+def test_a_save_through_the_admin_renders_pages_fresh(site, admin_client, commit):
+    fetch("/")
+    person = site.people.get()
+    url = f"/admin/people/person/{person.pk}/change/"
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and name != "tags"}
+    data.update(name="Anna van Dijk", organisation=person.organisation_id, tags="")
+    data.update({key: "" for key in ("portrait", "website")})
+    response = commit(admin_client.post, url, data)
+    assert response.status_code == 302, getattr(response, "context", None) and response.context["errors"]
+    assert "Anna van Dijk" in fetch(site.get_absolute_url())[1]
+
+
+def test_changes_rolled_back_leave_the_cache_alone(site):
+    fetch("/")
+    token = pagecache.content_version()[0]
+    rename(site, "title", "Nooit opgeslagen")  # inside the test's transaction, never committed
+    assert pagecache.content_version()[0] == token
+
+
+def test_one_transaction_bumps_the_version_once(site, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        for number in range(5):
+            factories.ArticleFactory(title=f"Bulk {number}", tags=["wonen", "zorg"])
+    assert [callback.__name__ for callback in callbacks].count("bump") == 1
+
+
+def test_scheduled_article_appears_on_time_on_cached_pages(commit):
+    moment = timezone.now().replace(microsecond=0) + datetime.timedelta(days=3)
+    commit(factories.ArticleFactory, title="Eerder verschenen")
+    commit(factories.ArticleFactory, title="Straks te lezen", published_at=moment, tags=["wonen"])
+    pages = ["/", "/artikelen/", "/feeds/rss/", "/tags/wonen/"]
+    with time_machine.travel(moment - datetime.timedelta(seconds=90), tick=False):
+        for path in pages:
+            fetch(path)
+            response, body = fetch(path)
+            assert response["X-Page-Cache"] == "hit"
+            assert "Straks te lezen" not in body
+    with time_machine.travel(moment, tick=False):
+        for path in pages:
+            response, body = fetch(path)
+            assert response["X-Page-Cache"] == "miss", path
+            assert "Straks te lezen" in body, path
+
+
+def test_entries_never_outlive_the_next_publication(settings):
+    assert pagecache.lifetime(None, now=1000.0) == 600
+    assert pagecache.lifetime(1090.5, now=1000.0) == 90
+    assert pagecache.lifetime(1000.0, now=1000.0) == 0
+    settings.EZINE_PAGE_CACHE_SECONDS = 30
+    assert pagecache.lifetime(1090.0, now=1000.0) == 30
+
+
+def test_logged_in_editors_always_get_fresh_pages(site, admin_client):
+    fetch("/")
+    Article.objects.filter(pk=site.pk).update(title="Alleen de redactie ziet dit al")  # no signal
+    response = admin_client.get("/")
+    assert "X-Page-Cache" not in response
+    assert "Alleen de redactie ziet dit al" in response.content.decode()
+    assert "Alleen de redactie ziet dit al" not in fetch("/")[1], "readers still get the stored page"
+
+
+def test_previews_and_the_admin_bypass_the_cache(commit, admin_client):
+    draft = commit(factories.ArticleFactory, draft=True)
+    url = reverse("articles:shared_preview", args=[make_token(draft)])
+    assert Client().get(url).status_code == 200
+    assert "X-Page-Cache" not in Client().get(url)
+    assert "X-Page-Cache" not in Client().get("/admin/login/")
+    assert "X-Page-Cache" not in Client().get("/healthz")
+
+
+def test_missing_pages_and_posts_are_not_stored(site):
+    for _ in range(2):
+        assert "X-Page-Cache" not in fetch("/artikelen/bestaat-niet/")[0]
+    assert Client().post("/zoeken/", {"q": "x"})["Allow"]
+    assert "X-Page-Cache" not in Client().post("/zoeken/", {"q": "x"})
+
+
+def test_a_cached_feed_answers_conditional_requests_without_sql(site, django_assert_num_queries):
+    first = Client().get("/feeds/atom/")
+    with django_assert_num_queries(0):
+        response = Client().get("/feeds/atom/", headers={"if-none-match": first["ETag"]})
+    assert response.status_code == 304
+    assert response["ETag"] == first["ETag"]
+
+
+def test_a_cache_that_lost_everything_starts_a_new_version(site):
+    fetch("/")
+    cache.clear()
+    response, body = fetch("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert site.title in body
+    assert fetch("/")[0]["X-Page-Cache"] == "hit"
+
+
+def test_a_deploy_with_other_code_does_not_serve_pages_rendered_before_it(site, monkeypatch):
+    fetch("/")
+    monkeypatch.setattr(pagecache, "code_version", lambda: "next-release")
+    assert fetch("/")[0]["X-Page-Cache"] == "miss"
+
+
+def test_generated_content_makes_cached_pages_render_fresh(site):
+    fetch("/artikelen/")
+    call_command("generate_content", articles=5, stdout=open("/dev/null", "w"))
+    response, body = fetch("/artikelen/")
+    assert response["X-Page-Cache"] == "miss"
+
+
+def test_bad_host_is_refused_not_cached(site):
+    assert Client().get("/", HTTP_HOST="evil.example").status_code == 400
