@@ -121,11 +121,31 @@ def change_aggregates():
     }
 
 
+def newest_edit_of(articles):
+    """Return the newest edit of any of ``articles`` that is or was ever published, as a subquery that
+    walks the ``updated_at`` index backwards (an aggregate would read every article)."""
+    edited = articles.filter(first_published_at__isnull=False).order_by("-updated_at")
+    return Subquery(edited.values("updated_at")[:1])
+
+
 def articles_validator(key, articles):
-    """Return the validator of a feed of ``articles`` that has no scope object (everything, one kind)."""
-    changes = articles.order_by().aggregate(**change_aggregates())
+    """Return the validator of a feed of ``articles`` that has no scope object (everything, one kind).
+
+    The same aggregates as ``change_aggregates()``, each written so that PostgreSQL answers it from an
+    index: over a whole archive an aggregate query would read every article on every poll.
+    """
+    published = articles.published()
+    changes = (
+        Article.objects.order_by()
+        .values(
+            last_edit=newest_edit_of(articles),
+            last_entry=Subquery(published.order_by("-published_at").values("published_at")[:1]),
+            entries=aggregate_of(published, Count("pk")),
+        )
+        .first()
+    ) or {"last_edit": None, "last_entry": None, "entries": 0}
     return Validator(
-        parts=(key, changes["entries"]), timestamps=(changes["last_edit"], changes["last_entry"])
+        parts=(key, changes["entries"] or 0), timestamps=(changes["last_edit"], changes["last_entry"])
     )
 
 
@@ -197,7 +217,7 @@ def article_validator(slug):
             related_count=aggregate_of(published.filter(related=article), Count("pk")),
             # "Read also" is filled with other articles sharing tags, people or a deal: any publication,
             # edit or withdrawal anywhere may change it.
-            site_edit=aggregate_of(Article.objects.filter(first_published_at__isnull=False), newest_edit),
+            site_edit=newest_edit_of(Article.objects.all()),
             site_entries=aggregate_of(published, Count("pk")),
         )
         .values("pk", "related_count", "site_entries", *moments)

@@ -1,7 +1,10 @@
+import functools
+import operator
+
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +20,9 @@ from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import richtext
 
+# How many of the newest articles of each tag, person, partnership or City Deal "read also" chooses from.
+RELATED_CANDIDATES = 300
+
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
@@ -25,6 +31,10 @@ class ArticleQuerySet(models.QuerySet):
         This is the one definition of "visible to readers"; every public view, feed and listing uses it.
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Return the articles that will become visible to readers by themselves: published, not yet due."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def in_scope(self, scope):
         """Return the articles about ``scope``: a person, organisation, partnership, City Deal or tag.
@@ -76,21 +86,34 @@ class ArticleQuerySet(models.QuerySet):
             return chosen
         tag_ids = [tag.pk for tag in article.tags.all()]
         people_ids = [person.pk for person in article.people.all()]
-        # Only the links this article has count; an empty IN would make Django drop the whole score.
-        links, score = Q(pk__in=[]), models.Value(0)
+        # Candidates: the newest few hundred articles of each link, each found through its own index, so
+        # that a long archive is never scanned whole (one subquery: the union of them). Only the links this
+        # article has count.
+        newest = slice(0, RELATED_CANDIDATES)
+        candidates, score = [], models.Value(0)
         if tag_ids:
-            links |= Q(tagged_items__tag__in=tag_ids)
+            tagged = TaggedArticle.objects.filter(tag__in=tag_ids).order_by("-content_object_id")
+            candidates.append(tagged.values_list("content_object_id")[newest])
             score += models.Count("tagged_items", filter=Q(tagged_items__tag__in=tag_ids), distinct=True)
         if people_ids:
-            links |= Q(people__in=people_ids)
+            featuring = Article.people.through.objects.filter(person__in=people_ids).order_by("-article_id")
+            candidates.append(featuring.values_list("article_id")[newest])
             score += 2 * models.Count("people", filter=Q(people__in=people_ids), distinct=True)
         for field in ("partnership", "city_deal"):
             if value := getattr(article, f"{field}_id"):
-                links |= Q(**{field: value})
+                candidates.append(
+                    Article.objects.filter(**{field: value}).order_by("-pk").values_list("pk")[newest]
+                )
                 score += models.Case(models.When(**{field: value}, then=2), default=0)
+        if not candidates:
+            return chosen
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            linked = Q(pk__in=candidates[0].union(*candidates[1:], all=True))  # PostgreSQL: one index each
+        else:
+            linked = functools.reduce(operator.or_, (Q(pk__in=ids) for ids in candidates))  # SQLite
         found = (
             self.published()
-            .filter(links)
+            .filter(linked)
             .exclude(pk__in=[article.pk, *(other.pk for other in chosen)])
             .annotate(score=score)
             .order_by("-score", "-published_at")
@@ -98,10 +121,12 @@ class ArticleQuerySet(models.QuerySet):
         )
         return chosen + list(found)
 
-    def popular_tags(self, limit=12):
-        """Return the tags most used on these articles, each with ``num_articles``."""
+    def popular_tags(self, limit=12, recent=1000):
+        """Return the tags most used on the newest ``recent`` of these articles, each with ``num_articles``:
+        what is written about now (and no count over the whole archive on every home page)."""
+        newest = self.order_by("-published_at", "-id").values("pk")[:recent]
         return (
-            Tag.objects.filter(articles_taggedarticle_items__content_object__in=self)
+            Tag.objects.filter(articles_taggedarticle_items__content_object__in=newest)
             .annotate(num_articles=models.Count("articles_taggedarticle_items"))
             .order_by("-num_articles", "name")[:limit]
         )
@@ -269,8 +294,10 @@ class Article(ContentModel):
         get_latest_by = "published_at"
         permissions = [("publish_article", _("Can publish, schedule and withdraw articles"))]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+            models.Index(fields=["status", "-published_at", "-id"], name="article_published_idx"),
             models.Index(fields=["kind", "status", "-published_at"], name="article_kind_idx"),
+            # Feeds and article pages ask for the newest edit on every poll (articles.conditional).
+            models.Index(fields=["-updated_at"], name="article_updated_idx"),
         ]
 
     def __str__(self):

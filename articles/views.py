@@ -8,6 +8,7 @@ from django.views.generic.detail import SingleObjectMixin
 from taggit.models import Tag
 
 from ezine import seo
+from ezine.pagination import DeferredJoinPaginator
 from ezine.views import KindFilterMixin
 
 from . import conditional, preview
@@ -20,6 +21,7 @@ class ArticleListView(KindFilterMixin, ListView):
 
     template_name = "articles/article_list.html"
     paginate_by = settings.ARTICLES_PER_PAGE
+    paginator_class = DeferredJoinPaginator
 
     def get_queryset(self):
         articles = self.filter_by_kind(Article.objects.published().for_listing())
