@@ -1,4 +1,7 @@
-"""Import this first in a bench script: it puts the project on the path and sets Django up."""
+"""Import this first in a bench script: it puts the project on the path and sets Django up.
+
+The page cache is off: these scripts time rendering in process; bench/run measures the cache under gunicorn.
+"""
 
 import os
 import sys
@@ -6,6 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ezine.settings")
+os.environ["EZINE_PAGE_CACHE_SECONDS"] = "0"
 
 import django  # noqa: E402
 

@@ -38,6 +38,7 @@ def configure(media_root):
     os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
     os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "False"
     os.environ["DJANGO_MEDIA_ROOT"] = media_root
+    os.environ["EZINE_PAGE_CACHE_SECONDS"] = "0"  # time the views, not the page cache
     os.environ["DJANGO_LOG_LEVEL"] = "WARNING"
     import django
 

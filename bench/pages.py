@@ -6,11 +6,9 @@ prints one JSON object. Through Django's test client with the page cache off, so
 
 import json
 import math
-import os
 import sys
 
-os.environ["EZINE_PAGE_CACHE_SECONDS"] = "0"
-import django_setup  # noqa: E402, F401
+import django_setup  # noqa: F401  (first: sets Django up, page cache off)
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
