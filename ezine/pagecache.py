@@ -1,9 +1,10 @@
 """Whole-page cache for anonymous readers, invalidated exactly by a site-wide content version.
 
 Every response an anonymous reader gets for a public page or feed is kept in the cache (Redis in
-production) under the current *content version*, a random token. Any save or delete of content a page can
-show (articles, people, organisations, partnerships, City Deals, tags, their links) replaces the token, so
-the next request of every page renders fresh; the old entries are never read again and expire.
+production) together with the current *content version*, a random token. Any save or delete of content a
+page can show (articles, people, organisations, partnerships, City Deals, tags, their links) replaces the
+token, so the next request of every page renders fresh: an entry counts only while its token is current.
+A request reads the token and its page in one cache round trip (``get_many``).
 
 A scheduled article must appear on time without anyone saving anything: no entry lives past the next
 scheduled publication moment, which is stored with the version and looked up again once it has passed.
@@ -55,9 +56,12 @@ def bump_content_version():
     return state
 
 
-def content_version():
-    """Return the current ``(token, next publication timestamp or None)``; a new one if the cache lost it."""
-    state = cache.get(VERSION_KEY)
+def content_version(state=None):
+    """Return the current ``(token, next publication timestamp or None)``; a new one if the cache lost it.
+
+    ``state`` is what the cache holds under ``VERSION_KEY`` when the caller has read it already.
+    """
+    state = state or cache.get(VERSION_KEY)
     if state is None:
         return bump_content_version()
     token, upcoming = state
@@ -123,16 +127,18 @@ class PageCacheMiddleware:
         key = self.key(request)
         if key is None:
             return self.get_response(request)
-        token, upcoming = content_version()
-        key = f"ezine:page:{token}:{key}"
-        stored = cache.get(key)
-        if stored is not None:
-            return self.replay(request, stored)
+        key = f"ezine:page:{key}"
+        found = cache.get_many([VERSION_KEY, key])
+        token, upcoming = content_version(found.get(VERSION_KEY))
+        stored = found.get(key)
+        if stored is not None and stored[0] == token:
+            return self.replay(request, stored[1:])
         response = self.get_response(request)
         if request.method == "GET" and self.storable(response):
             seconds = lifetime(upcoming)
             if seconds > 0:
-                cache.set(key, (response.status_code, list(response.items()), response.content), seconds)
+                entry = (token, response.status_code, list(response.items()), response.content)
+                cache.set(key, entry, seconds)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -1,0 +1,69 @@
+"""The Redis cache backend (ezine.cache): Django's, reusing one Redis client; the page cache works on it."""
+
+import os
+import socket
+
+import pytest
+from django.core.cache import cache
+
+from ezine.cache import RedisCache, RedisCacheClient
+from tests import factories
+
+REDIS_TEST_URL = os.environ.get("EZINE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def redis_is_up():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def redis_cache(settings):
+    if not redis_is_up():
+        if os.environ.get("EZINE_REQUIRE_REDIS") == "1":
+            pytest.fail("Redis is not running on 127.0.0.1:6379 (EZINE_REQUIRE_REDIS=1)")
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {"BACKEND": "ezine.cache.RedisCache", "LOCATION": REDIS_TEST_URL, "KEY_PREFIX": "test"}
+    }
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def test_one_redis_client_serves_every_cache_call():
+    backend = RedisCache("redis://127.0.0.1:6379/15", {})
+    client = backend._cache.get_client("a")
+    assert backend._cache.get_client("b") is client
+    assert backend._cache.get_client(None, write=True) is client
+
+
+def test_values_round_trip_through_redis(redis_cache):
+    assert isinstance(redis_cache._cache, RedisCacheClient)
+    redis_cache.set("page", (200, [("Content-Type", "text/html")], b"<p>hallo</p>"), 60)
+    redis_cache.set("version", ("abc", None), None)
+    assert redis_cache.get_many(["version", "page", "missing"]) == {
+        "version": ("abc", None),
+        "page": (200, [("Content-Type", "text/html")], b"<p>hallo</p>"),
+    }
+
+
+@pytest.mark.django_db
+def test_page_cache_on_redis_serves_hits_and_renders_fresh_after_a_change(
+    redis_cache, client, settings, django_capture_on_commit_callbacks
+):
+    settings.EZINE_PAGE_CACHE_SECONDS = 600
+    with django_capture_on_commit_callbacks(execute=True):
+        article = factories.ArticleFactory(title="Eerste titel")
+    first, second = client.get("/"), client.get("/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content and b"Eerste titel" in second.content
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Tweede titel"
+        article.save()
+    fresh = client.get("/")
+    assert fresh["X-Page-Cache"] == "miss" and b"Tweede titel" in fresh.content
