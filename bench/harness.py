@@ -174,12 +174,16 @@ def wrk(url, seconds, connections, threads=2, script=None, headers=()):
     return parse_wrk(output)
 
 
+SOCKET_ERRORS = ("connect", "read", "write", "timeout")
+
+
 def parse_wrk(output):
     def latency(percent):
         match = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
         return float(match[1]) * UNITS[match[2]] if match else None
 
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    kinds = dict(zip(SOCKET_ERRORS, map(int, socket.groups()), strict=True)) if socket else {}
     non_ok = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
@@ -187,7 +191,8 @@ def parse_wrk(output):
         "p50": latency(50),
         "p99": latency(99),
         "non_2xx_3xx": int(non_ok[1]) if non_ok else 0,
-        "socket_errors": sum(map(int, socket.groups())) if socket else 0,
+        "socket_errors": sum(kinds.values()),
+        "socket_error_kinds": kinds,
     }
 
 
