@@ -5,7 +5,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from ezine.search import index
 from tests import factories
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +92,23 @@ def count_queries(url, expect=200, **headers):
 def test_page_runs_a_fixed_number_of_queries(page, number_of_articles):
     build_world(number_of_articles)
     url, pinned = PAGES[page]
+    assert count_queries(url) == pinned
+
+
+# Search → (URL, pinned number of queries, results on the page of 12).
+SEARCHES = {
+    "search": ("/zoeken/?q=artikel", 5, 12),
+    "search without results": ("/zoeken/?q=xyzzy", 7, 0),  # shows the latest articles instead
+}
+
+
+@pytest.mark.parametrize("page", SEARCHES, ids=list(SEARCHES))
+@pytest.mark.parametrize("number_of_articles", [3, 30])
+def test_search_page_runs_a_fixed_number_of_queries(page, number_of_articles):
+    build_world(number_of_articles)
+    index.rebuild()  # the index is written on commit, which these tests never reach
+    url, pinned, results = SEARCHES[page]
+    assert len(parse(Client().get(url)).select(".search-result")) == min(results, number_of_articles)
     assert count_queries(url) == pinned
 
 
