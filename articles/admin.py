@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.models import Version
 
-from ezine.admin import ContentAdmin, TaggedContentForm
+from core.admin import ContentAdmin, TaggedContentForm
 
 from . import preview, workflow
 from .models import Article
@@ -38,9 +38,7 @@ class VisibilityFilter(admin.SimpleListFilter):
         if self.value() == "live":
             return queryset.published()
         if self.value() == "scheduled":
-            return queryset.filter(status=Article.Status.PUBLISHED).exclude(
-                pk__in=queryset.published().values("pk")
-            )
+            return queryset.scheduled()
         if self.value() == "draft":
             return queryset.filter(status=Article.Status.DRAFT)
         return queryset
@@ -286,7 +284,7 @@ class ArticleAdmin(ContentAdmin):
             if not workflow.can_publish(request.user):
                 return
             # A chief editor taking a scheduled article back also cancels its moment.
-            if article.first_published_at is None:
+            if not article.was_ever_published:
                 article.published_at = None
 
         self._transition(

@@ -28,11 +28,10 @@ from django.conf import settings
 from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-from taggit.models import Tag
 
-from people.models import CityDeal, Organisation, Partnership, Person
+from people.models import Organisation, Person
 
-from .models import Article
+from .models import EVER_PUBLISHED, Article, about
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,7 @@ def change_aggregates():
     """
     visible = Q(pk__in=Article.objects.published().values("pk"))
     return {
-        "last_edit": Max("updated_at", filter=Q(first_published_at__isnull=False)),
+        "last_edit": Max("updated_at", filter=EVER_PUBLISHED),
         "last_entry": Max("published_at", filter=visible),
         "entries": Count("pk", filter=visible, distinct=True),
     }
@@ -124,7 +123,7 @@ def change_aggregates():
 def newest_edit_of(articles):
     """Return the newest edit of any of ``articles`` that is or was ever published, as a subquery that
     walks the ``updated_at`` index backwards (an aggregate would read every article)."""
-    edited = articles.filter(first_published_at__isnull=False).order_by("-updated_at")
+    edited = articles.ever_published().order_by("-updated_at")
     return Subquery(edited.values("updated_at")[:1])
 
 
@@ -168,20 +167,8 @@ def scopes_with_changes(model):
 
 
 def articles_about(model):
-    """Return the articles about the ``model`` object of the enclosing query: ``in_scope()`` for a subquery.
-
-    It must select what ``Article.objects.in_scope()`` selects; a test holds the two together.
-    """
-    scope = OuterRef("pk")
-    if model is Organisation:
-        organisation = OuterRef(scope)  # one subquery deeper
-        linked = Article.organisations.through.objects.filter(organisation=organisation)
-        featuring = Article.people.through.objects.filter(person__organisation=organisation)
-        return Article.objects.filter(
-            Q(pk__in=linked.values("article_id")) | Q(pk__in=featuring.values("article_id"))
-        )
-    lookup = {Person: "people", Partnership: "partnership", CityDeal: "city_deal", Tag: "tags"}[model]
-    return Article.objects.filter(**{lookup: scope})
+    """Return the articles about the ``model`` object of the enclosing query (``in_scope()`` as subquery)."""
+    return Article.objects.filter(about(model, OuterRef("pk")))
 
 
 def aggregate_of(queryset, aggregate):

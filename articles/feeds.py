@@ -340,7 +340,7 @@ class ArticleFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        return max(item.updated_at, item.published_at)
+        return item.last_modified
 
     def item_categories(self, item):
         return sorted(tag.name for tag in item.tags.all())

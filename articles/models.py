@@ -5,7 +5,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +13,9 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
-from ezine.images import Focus, RenditionSet
-from ezine.models import ContentModel
-from ezine.validators import validate_attachment, validate_image_upload
+from core.images import Focus, RenditionSet
+from core.models import ContentModel
+from core.validators import validate_attachment, validate_image_upload
 from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import richtext
@@ -37,25 +37,17 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def in_scope(self, scope):
-        """Return the articles about ``scope``: a person, organisation, partnership, City Deal or tag.
+        """Return the articles about ``scope``: a person, organisation, partnership, City Deal, tag or kind.
 
-        An organisation's articles include those featuring its people. ``None`` means all articles.
+        ``None`` means all articles. The condition itself is ``about()``.
         """
         if scope is None:
             return self
-        if isinstance(scope, Person):
-            return self.filter(people=scope)
-        if isinstance(scope, Organisation):
-            linked = Article.organisations.through.objects.filter(organisation=scope).values("article_id")
-            featuring = Article.people.through.objects.filter(person__organisation=scope).values("article_id")
-            return self.filter(Q(pk__in=linked) | Q(pk__in=featuring))
-        if isinstance(scope, Partnership):
-            return self.filter(partnership=scope)
-        if isinstance(scope, CityDeal):
-            return self.filter(city_deal=scope)
-        if isinstance(scope, Tag):
-            return self.filter(tags=scope)
-        raise TypeError(f"Articles have no scope of type {type(scope).__name__}")
+        return self.filter(about(type(scope), scope))
+
+    def ever_published(self):
+        """Return the articles that are or were once visible to readers (withdrawn ones included)."""
+        return self.filter(EVER_PUBLISHED)
 
     def for_listing(self):
         """Return the articles with what a list or feed shows of them, in a fixed number of queries."""
@@ -130,6 +122,35 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(num_articles=models.Count("articles_taggedarticle_items"))
             .order_by("-num_articles", "name")[:limit]
         )
+
+
+# The articles that are or were once published: their edits and withdrawal are news to readers and feeds.
+EVER_PUBLISHED = Q(first_published_at__isnull=False)
+
+# How an article refers to each kind of scope (organisations: see ``about()``).
+SCOPE_LOOKUPS = {Person: "people", Partnership: "partnership", CityDeal: "city_deal", Tag: "tags"}
+
+
+def about(model, scope):
+    """Return the condition that selects the articles about ``scope``, an object of ``model`` or an
+    ``OuterRef`` to one (for a subquery per scope, as feed validators use).
+
+    The one definition of "articles in a scope": the queryset (``in_scope()``), feeds, validators, search
+    and sitemaps all use it. An organisation's articles include those featuring its people; a kind's are
+    the articles of that kind.
+    """
+    if issubclass(model, Article.Kind):
+        return Q(kind=scope)
+    if issubclass(model, Organisation):
+        # One subquery deeper than the articles: an outer reference must reach one level further out.
+        organisation = OuterRef(scope) if isinstance(scope, OuterRef) else scope
+        linked = Article.organisations.through.objects.filter(organisation=organisation)
+        featuring = Article.people.through.objects.filter(person__organisation=organisation)
+        return Q(pk__in=linked.values("article_id")) | Q(pk__in=featuring.values("article_id"))
+    try:
+        return Q(**{SCOPE_LOOKUPS[model]: scope})
+    except KeyError:
+        raise TypeError(f"Articles have no scope of type {model.__name__}") from None
 
 
 @reversion.register()
@@ -321,6 +342,18 @@ class Article(ContentModel):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def was_ever_published(self):
+        """Return whether readers have (or once had) this article; the row form is ``EVER_PUBLISHED``."""
+        return self.first_published_at is not None
+
+    @property
+    def last_modified(self):
+        """Return the moment readers last saw this article change: the later of its edit and publication."""
+        if self.published_at is None:
+            return self.updated_at
+        return max(self.updated_at, self.published_at)
 
     @property
     def is_published(self):

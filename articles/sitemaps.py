@@ -14,7 +14,7 @@ class ArticleSitemap(Sitemap):
         )
 
     def lastmod(self, article):
-        return max(article.updated_at, article.published_at)
+        return article.last_modified
 
     def get_latest_lastmod(self):
         # The index would otherwise load every article to find the newest; entries carry their own.

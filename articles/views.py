@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core import signing
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views import View
@@ -7,11 +8,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 from taggit.models import Tag
 
-from ezine import seo
-from ezine.pagination import DeferredJoinPaginator
-from ezine.views import KindFilterMixin
+from core import seo as core_seo
+from core.pagination import DeferredJoinPaginator
+from core.views import KindFilterMixin
+from people import seo as people_seo
+from people.models import CityDeal, Organisation, Partnership, Person
 
-from . import conditional, preview
+from . import conditional, preview, seo
 from .feeds import feed_catalogue, feed_urls, scope_name
 from .models import Article
 
@@ -73,7 +76,7 @@ def article_context(request, article):
     return {
         "related_articles": Article.objects.related_to(article),
         "structured_data": seo.article(request, article),
-        "og_image": seo.image_url(request, article.hero_picture),
+        "og_image": core_seo.image_url(request, article.hero_picture),
     }
 
 
@@ -124,6 +127,47 @@ class TagDetailView(ScopedArticleListView):
     model = Tag
     template_name = "articles/tag_detail.html"
     feed_name = "articles:tag_feed"
+
+
+people_with_organisation = Prefetch("contacts", queryset=Person.objects.select_related("organisation"))
+
+
+class PersonDetailView(ScopedArticleListView):
+    scope_queryset = Person.objects.select_related("organisation")
+    template_name = "people/person_detail.html"
+    feed_name = "people:person_feed"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            structured_data=people_seo.person(self.request, self.object),
+            og_image=core_seo.image_url(self.request, self.object.portrait_picture),
+            **kwargs,
+        )
+
+
+class OrganisationDetailView(ScopedArticleListView):
+    scope_queryset = Organisation.objects.prefetch_related("people")
+    template_name = "people/organisation_detail.html"
+    feed_name = "people:organisation_feed"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            structured_data=people_seo.organisation(self.request, self.object),
+            og_image=core_seo.image_url(self.request, self.object.logo_picture),
+            **kwargs,
+        )
+
+
+class PartnershipDetailView(ScopedArticleListView):
+    scope_queryset = Partnership.objects.prefetch_related("coordinators", "members", people_with_organisation)
+    template_name = "people/partnership_detail.html"
+    feed_name = "people:partnership_feed"
+
+
+class CityDealDetailView(ScopedArticleListView):
+    scope_queryset = CityDeal.objects.prefetch_related("partners", people_with_organisation)
+    template_name = "people/citydeal_detail.html"
+    feed_name = "people:citydeal_feed"
 
 
 class TagListView(ListView):

@@ -31,7 +31,7 @@ def may_edit(user, article):
 
 def may_delete(user, article):
     """Return whether ``user`` may delete ``article``: writers only what never reached readers."""
-    return can_publish(user) or article.first_published_at is None
+    return can_publish(user) or not article.was_ever_published
 
 
 def allowed_statuses(user):

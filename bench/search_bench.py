@@ -20,8 +20,8 @@ from django.db import connection
 from django.test import Client
 
 from articles.models import Article
-from ezine.search import search
 from ezine.views import SEARCH_RESULTS_PER_PAGE
+from search import search
 
 QUERIES = [
     "betaalbare woningen",

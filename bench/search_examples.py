@@ -8,7 +8,7 @@ import sys
 import django_setup  # noqa: F401  (first: sets Django up)
 from django.db import connection
 
-from ezine.search import search
+from search import search
 
 EXAMPLES = [
     "woningcorporaties",

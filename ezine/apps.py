@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,8 +8,5 @@ class EzineConfig(AppConfig):
 
     def ready(self):
         from ezine import pagecache
-        from ezine.search import signals
 
-        signals.connect()
         pagecache.connect_signals()
-        post_migrate.connect(signals.index_existing_content, sender=self)

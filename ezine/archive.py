@@ -22,7 +22,7 @@ FORMAT = "ezine-archive/1"
 # Rows Django makes itself on migrate, or that are only valid for one running site.
 EXCLUDED = {"contenttypes", "auth.permission", "sessions", "admin.logentry"}
 # The search index is made from the content; it is rebuilt after a restore instead of being archived.
-DERIVED = {"ezine.searchentry", "ezine.searchterm"}
+DERIVED = {"search.searchentry", "search.searchterm"}
 # Rows a migration creates (the editorial groups); the archive's copies update them by natural key.
 MADE_BY_MIGRATIONS = {"auth.group", "auth.group_permissions"}
 

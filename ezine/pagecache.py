@@ -20,11 +20,12 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
+
+from core.transactions import on_commit_once
 
 VERSION_KEY = "ezine:content-version"
 # The apps whose models appear on public pages (taggit: tags and their links; auth: bylines).
@@ -79,16 +80,7 @@ def content_changed(sender, **kwargs):
     Readers never see uncommitted rows, so a bump before the commit would be useless (a reader could cache
     the old state under the new token). One bump per transaction, however many objects it changed.
     """
-    pending = getattr(connection, "ezine_pending_bump", None)
-    if pending is not None and any(callback is pending for _, callback, _ in connection.run_on_commit):
-        return  # already registered in this transaction (a rollback would have dropped it)
-
-    def bump():
-        connection.ezine_pending_bump = None
-        bump_content_version()
-
-    connection.ezine_pending_bump = bump
-    transaction.on_commit(bump)
+    on_commit_once("ezine.pagecache.bump", bump_content_version)
 
 
 def connect_signals():

@@ -53,9 +53,13 @@ INSTALLED_APPS = [
     "reversion_compare",
     "django_prose_editor",
     "imagekit",
-    "ezine",
+    # The project's apps, lowest layer first (pyproject.toml's import-linter contract keeps it so).
+    "core",
     "people",
     "articles",
+    "search",
+    "ezine",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -106,7 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ezine.context_processors.site",
-                "ezine.seo.context",
+                "core.seo.context",
             ],
         },
     },

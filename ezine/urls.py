@@ -61,7 +61,7 @@ urlpatterns = [
     path("zoeken/", views.SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
-    path("", include("people.urls")),
+    path("", include("articles.people_urls")),
 ]
 
 if settings.EZINE_SERVE_MEDIA:

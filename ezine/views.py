@@ -16,34 +16,17 @@ from taggit.models import Tag
 
 from articles.feeds import feed_urls
 from articles.models import Article
-from ezine.search import search
-from ezine.search.forms import SearchForm
-from ezine.search.query import suggestions, topics
+from core import seo
 from people.models import CityDeal, Partnership
-
-from . import seo
+from search import search
+from search.forms import SearchForm
+from search.query import suggestions, topics
 
 logger = logging.getLogger(__name__)
 
 HOME_ARTICLES = 7
 SEARCH_RESULTS_PER_PAGE = settings.ARTICLES_PER_PAGE
 LATEST_WHEN_NOTHING_FOUND = 5
-
-
-class KindFilterMixin:
-    """Lets a list view filter by ``?soort=``, one of the model's ``Kind`` choices; other values show all."""
-
-    def filter_by_kind(self, queryset):
-        self.kind = self.request.GET.get("soort", "")
-        if self.kind in queryset.model.Kind.values:
-            return queryset.filter(kind=self.kind)
-        self.kind = ""
-        return queryset
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            kinds=self.object_list.model.Kind.choices, current_kind=self.kind, **kwargs
-        )
 
 
 class HomeView(TemplateView):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ezine.admin import ContentAdmin as BaseContentAdmin
+from core.admin import ContentAdmin as BaseContentAdmin
 
 from .models import CityDeal, Organisation, Partnership, Person
 

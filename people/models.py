@@ -3,9 +3,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from ezine.images import Focus, RenditionSet
-from ezine.models import ContentModel
-from ezine.validators import validate_image_upload
+from core.images import Focus, RenditionSet
+from core.models import ContentModel
+from core.validators import validate_image_upload
 
 
 class Country(models.TextChoices):

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from articles.models import Article
-from ezine import demo_data
+from demo import content as demo_data
 from people.models import CityDeal, Organisation, Partnership, Person
 
 pytestmark = pytest.mark.django_db

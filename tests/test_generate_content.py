@@ -4,9 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article
-from ezine.models import SearchEntry
-from ezine.search import search
 from people.models import CityDeal, Organisation, Partnership, Person
+from search import search
+from search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,7 @@
 """The page cache: anonymous readers get stored pages without SQL, and every change shows at once."""
 
 import datetime
+from unittest import mock
 
 import pytest
 import time_machine
@@ -196,10 +197,11 @@ def test_changes_rolled_back_leave_the_cache_alone(site):
 
 
 def test_one_transaction_bumps_the_version_once(site, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks() as callbacks:
-        for number in range(5):
-            factories.ArticleFactory(title=f"Bulk {number}", tags=["wonen", "zorg"])
-    assert [callback.__name__ for callback in callbacks].count("bump") == 1
+    with mock.patch.object(pagecache, "bump_content_version") as bump:
+        with django_capture_on_commit_callbacks(execute=True):
+            for number in range(5):
+                factories.ArticleFactory(title=f"Bulk {number}", tags=["wonen", "zorg"])
+    assert bump.call_count == 1
 
 
 def test_scheduled_article_appears_on_time_on_cached_pages(commit):

@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article
-from ezine.pagination import DeferredJoinPaginator
+from core.pagination import DeferredJoinPaginator
 from tests import factories
 
 pytestmark = pytest.mark.django_db

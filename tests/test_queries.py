@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from ezine.search import index
+from search import index
 from tests import factories
 from tests.html import parse
 

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
-from ezine.models import SearchEntry
-from ezine.search import search
+from search import search
+from search.models import SearchEntry
 from tests import factories
 from tests.html import parse
 from tests.test_queries import build_world

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from ezine.search import search
+from search import search
 from tests import factories
 from tests.dutch_search_set import MISSES, PAIRS
 

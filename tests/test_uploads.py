@@ -23,7 +23,7 @@ from django.utils import translation
 from PIL import Image, ImageDraw, ImageFilter
 
 from articles.models import Article
-from ezine.validators import validate_attachment, validate_image_upload
+from core.validators import validate_attachment, validate_image_upload
 from people.models import Organisation, Person
 from tests import factories
 from tests.html import form_data, parse

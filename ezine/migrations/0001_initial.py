@@ -6,13 +6,13 @@ from django.db import migrations, models
 
 def install_full_text(apps, schema_editor):
     """Add the database's own full-text structure: a tsvector column on PostgreSQL, FTS5 on SQLite."""
-    from ezine.search.backends import backend
+    from search.backends import backend
 
     backend(schema_editor.connection.vendor).install(schema_editor)
 
 
 def uninstall_full_text(apps, schema_editor):
-    from ezine.search.backends import backend
+    from search.backends import backend
 
     backend(schema_editor.connection.vendor).uninstall(schema_editor)
 

@@ -1,7 +1,7 @@
 """Searching: from what a reader typed to ranked, highlighted results.
 
 A query is analysed like the indexed text, then widened against the vocabulary of the index
-(:class:`~ezine.search.models.SearchTerm`), in one database query:
+(:class:`~search.models.SearchTerm`), in one database query:
 
 - compounds: a term also finds the indexed terms that end in it ("contract" → "huurcontract"),
   when at least three letters come before it;

@@ -14,7 +14,7 @@ tsvector) and SQLite's FTS5 gets exactly the same terms. Per word, in this order
    with a few words protected from over-stemming (``gewoon`` is not ``wonen``).
 
 Compounds and spacing variants (``contract`` in ``huurcontract``, ``towndeals`` for ``Town Deal``)
-are handled at query time against the index vocabulary; see :mod:`ezine.search.query`.
+are handled at query time against the index vocabulary; see :mod:`search.query`.
 """
 
 import re

@@ -18,9 +18,9 @@ from taggit.models import Tag
 
 from articles.models import Article, TaggedArticle
 from ezine.pagecache import bump_content_version
-from ezine.search import index
-from ezine.search.backends import backend
 from people.models import CityDeal, Organisation, Partnership, Person
+from search import index
+from search.backends import backend
 
 PREFIX = "gen"
 

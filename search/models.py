@@ -2,7 +2,7 @@
 
 The entries hold the analysed terms of each field as plain text. The database turns them into its
 full-text structure: on PostgreSQL a generated ``simple`` tsvector column with a GIN index, on SQLite
-an FTS5 table kept in step by triggers (see :mod:`ezine.search.backends`). Neither is a Django field,
+an FTS5 table kept in step by triggers (see :mod:`search.backends`). Neither is a Django field,
 so the model is the same on both databases.
 """
 
@@ -36,6 +36,7 @@ class SearchEntry(models.Model):
     body_terms = models.TextField(blank=True)
 
     class Meta:
+        db_table = "ezine_searchentry"  # from when search lived in the project package
         verbose_name = _("search index entry")
         verbose_name_plural = _("search index entries")
         indexes = [models.Index(fields=["kind", "date"], name="searchentry_kind_idx")]
@@ -56,6 +57,7 @@ class SearchTerm(models.Model):
     reversed_term = models.CharField(max_length=40)
 
     class Meta:
+        db_table = "ezine_searchterm"
         verbose_name = _("search term")
         verbose_name_plural = _("search terms")
         indexes = [

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from ezine.search import index
+from search import index
 
 
 class Command(BaseCommand):

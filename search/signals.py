@@ -13,11 +13,12 @@ transaction it happens at once.
 import threading
 from collections import defaultdict
 
-from django.db import connections, transaction
+from django.db import connections
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, TaggedArticle
+from articles.models import Article
+from core.transactions import on_commit_once
 from people.models import Organisation, Person
 
 from . import analyser, index
@@ -31,9 +32,7 @@ def schedule(model, pks):
     if not getattr(_pending, "objects", None):
         _pending.objects = defaultdict(set)
     _pending.objects[model].update(pks)
-    # Registered for every change, so that a rolled-back transaction cannot strand later ones; the
-    # first callback to run reindexes everything pending, the others find nothing left to do.
-    transaction.on_commit(flush, robust=True)
+    on_commit_once("search.reindex", flush, robust=True)
 
 
 def flush():
@@ -52,8 +51,6 @@ def name_changed(source, instance):
 
 def articles_naming(instance):
     """Return the pks of the articles whose keywords hold the name of ``instance``."""
-    if isinstance(instance, Tag):
-        return TaggedArticle.objects.filter(tag=instance).values_list("content_object_id", flat=True)
     return Article.objects.in_scope(instance).values_list("pk", flat=True)
 
 
@@ -142,5 +139,5 @@ def connect():
     post_save.connect(tag_saved, sender=Tag, dispatch_uid="search_tag_saved")
     pre_delete.connect(remember_tagged, sender=Tag, dispatch_uid="search_tag_pre_delete")
     post_delete.connect(reindex_dependants, sender=Tag, dispatch_uid="search_tag_deleted")
-    for through in (Article.people.through, Article.organisations.through, TaggedArticle, TaggedItem):
+    for through in (Article.people.through, Article.organisations.through, Article.tags.through, TaggedItem):
         m2m_changed.connect(relation_changed, sender=through, dispatch_uid=f"search_m2m_{through.__name__}")

@@ -38,8 +38,3 @@ class ContentModel(models.Model):
         while cls._default_manager.filter(slug=slug).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
-
-
-from ezine.search.models import SearchEntry, SearchTerm  # noqa: E402  (the search index lives in this app)
-
-__all__ = ["ContentModel", "SearchEntry", "SearchTerm"]

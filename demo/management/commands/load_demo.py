@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article
-from ezine import demo_data, demo_images
+from demo import content as demo_data
+from demo import images as demo_images
 from people.models import CityDeal, Organisation, Partnership, Person
 
 

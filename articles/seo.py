@@ -1,0 +1,29 @@
+"""JSON-LD of an article (schema.org ``NewsArticle``)."""
+
+from core.seo import image_url, publisher
+from people.seo import person_summary
+
+
+def article(request, article):
+    published = article.published_at or article.updated_at  # an unpublished article, in a preview
+    authors = [
+        {"@type": "Person", "name": user.get_full_name() or user.get_username()}
+        for user in article.authors.all()
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article.lead,
+        "inLanguage": "nl",
+        "datePublished": published.isoformat(),
+        "dateModified": article.last_modified.isoformat(),
+        "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
+        "author": authors or [publisher(request)],
+        "publisher": publisher(request),
+        "about": [person_summary(request, person) for person in article.people.all()],
+        "keywords": [tag.name for tag in article.tags.all()],
+    }
+    if picture := article.hero_picture:
+        data["image"] = [image_url(request, picture)]
+    return data
