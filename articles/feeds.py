@@ -11,7 +11,6 @@ import datetime
 import json
 import mimetypes
 import re
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -21,13 +20,12 @@ from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed, rfc3339_date
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
 
 from people.models import CityDeal, Organisation, Partnership, Person
 
-from . import conditional
+from . import conditional, richtext
 from .models import Article
 
 # Characters XML 1.0 cannot carry (the C0 controls but tab, newline and carriage return; U+FFFE, U+FFFF;
@@ -45,35 +43,6 @@ def clean_text(value):
     return value
 
 
-# A start tag, its attributes quoted, single-quoted or bare; and one URL attribute in it.
-START_TAG = re.compile(
-    r"""<[a-zA-Z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>"""
-)
-URL_ATTRIBUTE = re.compile(
-    r"""(?P<name>\s(?:href|src|srcset|poster|cite)\s*=\s*)(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+))""",
-    re.IGNORECASE,
-)
-
-
-def absolute_urls(html, base):
-    """Return ``html`` with every link and image address made absolute against ``base``.
-
-    Feed readers show the content away from our site, where a relative address leads nowhere.
-    """
-
-    def absolute(match):
-        value = match["double"] if match["double"] is not None else match["single"] or match["bare"] or ""
-        if match["name"].strip().lower().startswith("srcset"):
-            candidates = (candidate.strip().split(maxsplit=1) for candidate in value.split(","))
-            value = ", ".join(" ".join([urljoin(base, c[0]), *c[1:]]) for c in candidates if c)
-        else:
-            value = urljoin(base, value.strip())
-        quote = "'" if match["single"] is not None else '"'
-        return f"{match['name']}{quote}{value}{quote}"
-
-    return START_TAG.sub(lambda tag: URL_ATTRIBUTE.sub(absolute, tag[0]), html)
-
-
 class CleanTextFeed:
     """Drops what XML 1.0 cannot carry from every text of the feed and its items (so that no title can break
     a feed, and every format carries the same text)."""
@@ -87,8 +56,11 @@ class CleanTextFeed:
 
 class RssXmlGenerator(SimplerXMLGenerator):
     """Writes "&", "<" and ">" in the plain-text elements of RSS as hexadecimal character references, as the
-    RSS Profile recommends (the W3C validator warns otherwise): then no reader can take a title such as
-    "Steden <samen>" for HTML."""
+    RSS Profile recommends: then no reader can take a title such as "Steden <samen>" for HTML.
+
+    Django's own generator writes ``&amp;`` and ``&lt;``, which the W3C validator flags (CharacterData), and
+    its ``Rss201rev2Feed.write()`` has no hook for another one: hence this class and ``RssFeed.write()``.
+    """
 
     plain_text = {("channel", "title"), ("channel", "description"), ("item", "title")}
     plain_text |= {("item", "category"), ("item", "dc:creator")}
@@ -207,27 +179,17 @@ FORMATS = [
     ("json", "_json", JsonFeed, "JSON Feed"),
 ]
 
-# Each kind of article has a feed under /feeds/<section>/: the Dutch name of its section and its title.
-SECTIONS = {
-    Article.Kind.INTERVIEW: ("interviews", gettext_lazy("Interviews")),
-    Article.Kind.NEWS: ("nieuws", gettext_lazy("News")),
-    Article.Kind.BACKGROUND: ("achtergrond", gettext_lazy("Background")),
-    Article.Kind.PORTRAIT: ("portretten", gettext_lazy("Portraits")),
-    Article.Kind.COLUMN: ("columns", gettext_lazy("Columns")),
-    Article.Kind.OPINION: ("opinie", gettext_lazy("Opinion")),
-}
-
 
 class SectionConverter:
-    """A kind of article in a feed URL, by the Dutch name of its section: ``interviews``, ``nieuws``, ..."""
+    """A kind of article in a feed URL, by its name in addresses: ``interviews``, ``nieuws``, ..."""
 
-    regex = "|".join(section for section, _title in SECTIONS.values())
+    regex = "|".join(kind.slug for kind in Article.Kind)
 
     def to_python(self, value):
-        return next(kind for kind, (section, _title) in SECTIONS.items() if section == value)
+        return Article.Kind.from_slug(value)
 
     def to_url(self, value):
-        return SECTIONS[Article.Kind(value)][0]
+        return Article.Kind(value).slug
 
 
 class ArticleFeed(Feed):
@@ -282,8 +244,6 @@ class ArticleFeed(Feed):
 
     def articles(self, scope):
         """Return the articles about ``scope``, whatever their status."""
-        if isinstance(scope, Article.Kind):
-            return Article.objects.filter(kind=scope)
         return Article.objects.in_scope(scope)
 
     def absolute(self, url):
@@ -367,28 +327,21 @@ class ArticleFeed(Feed):
     def item_extra_kwargs(self, item):
         return {
             "summary": item.lead,
-            "content": absolute_urls(item.body, self.absolute(item.get_absolute_url())) or escape(item.lead),
+            "content": richtext.sanitise(item.body, base_url=self.absolute(item.get_absolute_url()))
+            or escape(item.lead),
             "authors": self.item_authors(item),
             "image": self.absolute(item.hero_image.url) if item.hero_image else None,
         }
 
 
 def scope_name(scope):
-    """Return the name of a feed's scope as its title shows it."""
-    if isinstance(scope, Article.Kind):
-        return str(SECTIONS[scope][1])
-    return str(scope)
+    """Return the name of a feed's scope as its title shows it (a kind: the title of its section)."""
+    return str(getattr(scope, "section_title", scope))
 
 
 def scope_link(scope):
     """Return the path of the page that shows the articles of a feed's scope."""
-    if scope is None:
-        return reverse("home")
-    if isinstance(scope, Article.Kind):
-        return f"{reverse('articles:list')}?soort={scope.value}"
-    if isinstance(scope, Tag):
-        return reverse("articles:tag_detail", kwargs={"slug": scope.slug})
-    return scope.get_absolute_url()
+    return reverse("home") if scope is None else scope.get_absolute_url()
 
 
 def format_urls(routes, name, scope_model=None):
@@ -429,7 +382,10 @@ def feed_catalogue(request):
     tags = Tag.objects.filter(articles_taggedarticle_items__content_object__in=Article.objects.published())
     return [
         {"title": _("All articles"), "feeds": [feed(None, "articles:feed")]},
-        {"title": _("Sections"), "feeds": [feed(kind, "articles:kind_feed", kind=kind) for kind in SECTIONS]},
+        {
+            "title": _("Sections"),
+            "feeds": [feed(kind, "articles:kind_feed", kind=kind) for kind in Article.Kind],
+        },
         {"title": _("Partnerships"), "feeds": feeds(Partnership.objects.all(), "people:partnership_feed")},
         {"title": _("City Deals"), "feeds": feeds(CityDeal.objects.all(), "people:citydeal_feed")},
         {"title": _("People"), "feeds": feeds(Person.objects.all(), "people:person_feed")},

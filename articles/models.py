@@ -180,6 +180,24 @@ class Article(ContentModel):
         COLUMN = "column", _("column")
         OPINION = "opinion", _("opinion")
 
+        @property
+        def slug(self):
+            """Return the kind's name in every address: ``/feeds/interviews/``, ``?soort=interviews``."""
+            return KIND_SECTIONS[self][0]
+
+        @property
+        def section_title(self):
+            """Return the title of the kind's section, as feeds and filters name it: “Interviews”."""
+            return KIND_SECTIONS[self][1]
+
+        @classmethod
+        def from_slug(cls, slug):
+            """Return the kind named ``slug`` in an address, or None."""
+            return next((kind for kind in cls if kind.slug == slug), None)
+
+        def get_absolute_url(self):
+            return f"{reverse('articles:list')}?soort={self.slug}"
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         REVIEW = "review", _("in review")
@@ -344,6 +362,11 @@ class Article(ContentModel):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     @property
+    def section(self):
+        """Return the kind of this article as a section (its name in addresses, its page)."""
+        return self.Kind(self.kind)
+
+    @property
     def was_ever_published(self):
         """Return whether readers have (or once had) this article; the row form is ``EVER_PUBLISHED``."""
         return self.first_published_at is not None
@@ -379,6 +402,19 @@ class Article(ContentModel):
             return self.attachment.size
         except (OSError, ValueError):
             return None
+
+
+# Each kind of article is a section of the e-zine with a Dutch name, the same in every address (feeds, the
+# article list's and the search page's ``?soort=``). The English values stay in the database; in an
+# address they are old spellings that redirect to these.
+KIND_SECTIONS = {
+    Article.Kind.INTERVIEW: ("interviews", _("Interviews")),
+    Article.Kind.NEWS: ("nieuws", _("News")),
+    Article.Kind.BACKGROUND: ("achtergrond", _("Background")),
+    Article.Kind.PORTRAIT: ("portretten", _("Portraits")),
+    Article.Kind.COLUMN: ("columns", _("Columns")),
+    Article.Kind.OPINION: ("opinie", _("Opinion")),
+}
 
 
 HERO_RENDITIONS = RenditionSet("hero_image", widths=[480, 800, 1200, 1600], focus_field="hero_focus").attach(

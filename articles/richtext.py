@@ -21,15 +21,16 @@ EDITOR_EXTENSIONS = {
 
 # The sanitiser allows exactly what the toolbar can make. No styles, no event handlers, no scripts,
 # only http(s) and mailto links; every link gets rel="noopener".
-_cleaner = nh3.Cleaner(
-    tags={"p", "br", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "blockquote"},
+_RULES = {
+    "tags": {"p", "br", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "blockquote"},
     # "*": nh3 would otherwise keep lang and title on every element.
-    attributes={"*": set(), "a": {"href", "title"}, "ol": {"start"}},
-    allowed_classes={"h2": {"question"}, "h3": {"question"}},
-    url_schemes={"http", "https", "mailto"},
-    link_rel="noopener",
-    strip_comments=True,
-)
+    "attributes": {"*": set(), "a": {"href", "title"}, "ol": {"start"}},
+    "allowed_classes": {"h2": {"question"}, "h3": {"question"}},
+    "url_schemes": {"http", "https", "mailto"},
+    "link_rel": "noopener",
+    "strip_comments": True,
+}
+_cleaner = nh3.Cleaner(**_RULES)
 
 # What an editor leaves behind when they clear the field: empty blocks, line breaks, non-breaking spaces.
 _EMPTY = re.compile(r"^(\s|&nbsp;|\xa0|<br>|<(p|h2|h3)( class=\"question\")?>|</(p|h2|h3)>)*$")
@@ -37,7 +38,14 @@ _EMPTY = re.compile(r"^(\s|&nbsp;|\xa0|<br>|<(p|h2|h3)( class=\"question\")?>|</
 _EMPTY_CLASS = re.compile(r'<(h2|h3) class="">')
 
 
-def sanitise(html):
-    """Return ``html`` with everything outside the e-zine's small HTML vocabulary removed."""
-    cleaned = _EMPTY_CLASS.sub(r"<\1>", _cleaner.clean(html or ""))
+def sanitise(html, base_url=None):
+    """Return ``html`` with everything outside the e-zine's small HTML vocabulary removed.
+
+    With ``base_url``, every relative link address is made absolute against it: for feeds, which readers
+    show away from the site, where a relative address leads nowhere.
+    """
+    cleaner = (
+        _cleaner if base_url is None else nh3.Cleaner(**_RULES, url_relative=("rewrite_with_base", base_url))
+    )
+    cleaned = _EMPTY_CLASS.sub(r"<\1>", cleaner.clean(html or ""))
     return "" if _EMPTY.match(cleaned) else cleaned

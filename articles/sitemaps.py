@@ -1,5 +1,4 @@
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
 from .models import Article
 
@@ -27,6 +26,3 @@ class TagSitemap(Sitemap):
 
     def items(self):
         return Article.objects.published().popular_tags(limit=None)
-
-    def location(self, tag):
-        return reverse("articles:tag_detail", kwargs={"slug": tag.slug})

@@ -15,7 +15,7 @@ from people import seo as people_seo
 from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import conditional, preview, seo
-from .feeds import feed_catalogue, feed_urls, scope_name
+from .feeds import feed_catalogue, feed_urls
 from .models import Article
 
 
@@ -23,6 +23,7 @@ class ArticleListView(KindFilterMixin, ListView):
     """All published articles, newest first, filterable by kind (``?soort=``) and tag (``?tag=``)."""
 
     template_name = "articles/article_list.html"
+    kinds = Article.Kind
     paginate_by = settings.ARTICLES_PER_PAGE
     paginator_class = DeferredJoinPaginator
 
@@ -40,8 +41,7 @@ class ArticleListView(KindFilterMixin, ListView):
         if self.tag:
             feeds, feed_scope = feed_urls("articles:tag_feed", slug=self.tag.slug), self.tag.name
         elif self.kind:
-            kind = Article.Kind(self.kind)
-            feeds, feed_scope = feed_urls("articles:kind_feed", kind=kind), scope_name(kind)
+            feeds, feed_scope = feed_urls("articles:kind_feed", kind=self.kind), self.kind.section_title
         else:
             feeds, feed_scope = feed_urls("articles:feed"), None
         return super().get_context_data(current_tag=self.tag, feeds=feeds, feed_scope=feed_scope, **kwargs)

@@ -1,17 +1,40 @@
 """View building blocks shared by the apps' list pages."""
 
+from django.http import HttpResponsePermanentRedirect
+
+
+def slug_of(kind):
+    """Return the name of ``kind`` (a ``TextChoices`` member) in addresses: its ``slug``, else its value."""
+    return getattr(kind, "slug", kind.value)
+
+
+def permanent_redirect_with(request, **params):
+    """Return a 301 to this page with the query parameters ``params`` replaced, the others kept."""
+    query = request.GET.copy()
+    for name, value in params.items():
+        query[name] = value
+    return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
+
 
 class KindFilterMixin:
-    """Lets a list view filter by ``?soort=``, one of the model's ``Kind`` choices; other values show all."""
+    """Lets a list view filter by ``?soort=``, the name of one of ``kinds`` in addresses; other values
+    show all. An old spelling (the value stored in the database) redirects permanently to the name."""
+
+    kinds = None  # the model's ``Kind`` choices
+
+    def get(self, request, *args, **kwargs):
+        value = request.GET.get("soort", "")
+        self.kind = next((kind for kind in self.kinds if slug_of(kind) == value), None)
+        if self.kind is None and value in self.kinds.values:
+            return permanent_redirect_with(request, soort=slug_of(self.kinds(value)))
+        return super().get(request, *args, **kwargs)
 
     def filter_by_kind(self, queryset):
-        self.kind = self.request.GET.get("soort", "")
-        if self.kind in queryset.model.Kind.values:
-            return queryset.filter(kind=self.kind)
-        self.kind = ""
-        return queryset
+        return queryset if self.kind is None else queryset.filter(kind=self.kind)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            kinds=self.object_list.model.Kind.choices, current_kind=self.kind, **kwargs
+            kinds=[(slug_of(kind), kind.label) for kind in self.kinds],
+            current_kind=slug_of(self.kind) if self.kind else "",
+            **kwargs,
         )

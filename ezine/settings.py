@@ -250,6 +250,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
+
+def tag_url(tag):
+    from django.urls import reverse
+
+    return reverse("articles:tag_detail", kwargs={"slug": tag.slug})
+
+
+# taggit's Tag has no page of its own; ours is the tag's page of articles (sitemaps, feeds, "view on site").
+ABSOLUTE_URL_OVERRIDES = {"taggit.tag": tag_url}
+
 # ASCII tag slugs ("reünie" → "reunie") so tag URLs match the ``slug`` path converter.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 TAGGIT_CASE_INSENSITIVE = True

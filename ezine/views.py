@@ -17,10 +17,11 @@ from taggit.models import Tag
 from articles.feeds import feed_urls
 from articles.models import Article
 from core import seo
+from core.views import permanent_redirect_with
 from people.models import CityDeal, Partnership
 from search import search
 from search.forms import SearchForm
-from search.query import suggestions, topics
+from search.query import OLD_KIND_SPELLINGS, suggestions, topics
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +71,11 @@ class SearchView(TemplateView):
     """``/zoeken/?q=``: results of all kinds, filterable by kind, topic and year; never an error page."""
 
     template_name = "ezine/search.html"
+
+    def get(self, request, *args, **kwargs):
+        if new_name := OLD_KIND_SPELLINGS.get(request.GET.get("soort", "")):
+            return permanent_redirect_with(request, soort=new_name)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         form = SearchForm(self.request.GET)

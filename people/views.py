@@ -19,6 +19,7 @@ class PersonListView(ListView):
 
 class OrganisationListView(KindFilterMixin, ListView):
     model = Organisation
+    kinds = Organisation.Kind
     paginate_by = settings.ARTICLES_PER_PAGE * 2
 
     def get_queryset(self):

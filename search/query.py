@@ -47,7 +47,21 @@ SNIPPET_WORDS = 30
 # No reader pages further; a larger number would only overflow the database's OFFSET.
 MAX_PAGE = 10_000
 
-ARTICLES = "articles"
+# The search page's ``soort=`` names, the same as everywhere else: all articles, each kind of article (the
+# name of its section), and each kind of object (the start of the addresses of its pages).
+ARTICLES = "artikelen"
+OBJECT_SLUGS = {
+    "person": "personen",
+    "organisation": "organisaties",
+    "partnership": "partnerschappen",
+    "citydeal": "city-deals",
+}
+# Earlier spellings of those names, which the search page redirects permanently.
+OLD_KIND_SPELLINGS = {
+    "articles": ARTICLES,
+    **{kind.value: kind.slug for kind in Article.Kind},
+    **OBJECT_SLUGS,
+}
 OBJECTS = [source.field for source in SOURCES.values()]
 
 
@@ -160,19 +174,22 @@ def leaves(node):
 
 
 def kinds():
-    """Return the (value, label) choices of the kind filter: articles (and each kind), then objects."""
+    """Return the (name, label) choices of the kind filter: articles (and each kind), then objects."""
     objects = [
-        (source.kind, source.model._meta.verbose_name_plural) for source in SOURCES.values() if source.kind
+        (OBJECT_SLUGS[source.kind], source.model._meta.verbose_name_plural)
+        for source in SOURCES.values()
+        if source.kind
     ]
-    return [(ARTICLES, Article._meta.verbose_name_plural), *Article.Kind.choices, *objects]
+    article_kinds = [(kind.slug, kind.label) for kind in Article.Kind]
+    return [(ARTICLES, Article._meta.verbose_name_plural), *article_kinds, *objects]
 
 
 def filter_kind(entries, kind):
+    """Return the entries of ``kind``, a name from ``kinds()``; all entries for any other value."""
     if kind == ARTICLES:
         return entries.filter(article__isnull=False)
-    if kind in dict(kinds()):
-        return entries.filter(kind=kind)
-    return entries
+    stored = {slug: value for value, slug in OBJECT_SLUGS.items()}.get(kind) or Article.Kind.from_slug(kind)
+    return entries.filter(kind=stored) if stored else entries
 
 
 def filter_tag(entries, tag):
@@ -302,8 +319,9 @@ class SearchResults:
 def search(q, kind=None, tag=None, year=None):
     """Return the :class:`SearchResults` for query ``q``, optionally only of one kind, tag or year.
 
-    ``kind`` is ``"articles"``, an article kind or an object kind (``person``, ``organisation``,
-    ``partnership``, ``citydeal``); ``tag`` a taggit ``Tag`` or its slug; ``year`` an integer.
+    ``kind`` is a name from ``kinds()``: ``"artikelen"``, the name of a kind of article (``"interviews"``)
+    or of objects (``"personen"``, ``"organisaties"``, ``"partnerschappen"``, ``"city-deals"``); ``tag``
+    a taggit ``Tag`` or its slug; ``year`` an integer.
     """
     parsed = parse(q)
     if not parsed:

@@ -22,7 +22,7 @@ CONTENT_TYPES = {
 # Scope → (feed path without format, feed title after "Agenda Stad — ", page the feed links to).
 SCOPES = {
     "everything": ("/feeds/", None, "/"),
-    "kind": ("/feeds/interviews/", "Interviews", "/artikelen/?soort=interview"),
+    "kind": ("/feeds/interviews/", "Interviews", "/artikelen/?soort=interviews"),
     "tag": ("/tags/veiligheid/feed/", "veiligheid", "/tags/veiligheid/"),
     "person": ("/personen/manon-reckin/feed/", "Manon Reckin", "/personen/manon-reckin/"),
     "organisation": (

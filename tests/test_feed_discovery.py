@@ -69,7 +69,7 @@ PAGES = {
     "/": None,
     "/artikelen/": None,
     "/artikelen/zichtbaar-stuk/": None,
-    "/artikelen/?soort=interview": "/feeds/interviews/rss/",
+    "/artikelen/?soort=interviews": "/feeds/interviews/rss/",
     "/artikelen/?tag=veiligheid": "/tags/veiligheid/feed/",
     "/tags/veiligheid/": "/tags/veiligheid/feed/",
     "/personen/manon-reckin/": "/personen/manon-reckin/feed/",

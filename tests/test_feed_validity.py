@@ -9,7 +9,6 @@ import pytest
 from django.test import Client
 from taggit.models import Tag
 
-from articles.feeds import SECTIONS
 from articles.models import Article
 from people.models import CityDeal, Organisation, Partnership, Person
 from tests import factories
@@ -39,7 +38,7 @@ def feed_problems(url):
 def test_every_feed_of_the_demo_content_is_valid(demo):
     urls = [link["href"] for link in parse(Client().get("/feeds/")).select(".feed-list__urls dt a")]
     tags = Tag.objects.filter(articles_taggedarticle_items__content_object__in=Article.objects.published())
-    scopes = 1 + len(SECTIONS) + tags.distinct().count()
+    scopes = 1 + len(Article.Kind) + tags.distinct().count()
     scopes += sum(model.objects.count() for model in (Partnership, CityDeal, Person, Organisation))
     assert len(urls) == len(set(urls)) == scopes * len(FORMATS)
     problems = {url: feed_problems(url) for url in urls}

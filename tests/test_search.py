@@ -207,10 +207,10 @@ def mixed():
 
 
 def test_search_filters_by_kind(mixed):
-    assert set(found("wonen", kind="articles")) == {mixed["interview"], mixed["news"]}
-    assert found("wonen", kind="interview") == [mixed["interview"]]
-    assert found("wonen", kind="person") == [mixed["person"]]
-    assert found("wonen", kind="citydeal") == [mixed["deal"]]
+    assert set(found("wonen", kind="artikelen")) == {mixed["interview"], mixed["news"]}
+    assert found("wonen", kind="interviews") == [mixed["interview"]]
+    assert found("wonen", kind="personen") == [mixed["person"]]
+    assert found("wonen", kind="city-deals") == [mixed["deal"]]
     assert len(found("wonen", kind="unknown")) == 4
 
 
@@ -224,9 +224,9 @@ def test_search_filters_by_year(mixed):
 
 
 def test_search_page_filters_by_kind_tag_and_year(mixed):
-    page = parse(get("/zoeken/?q=wonen&soort=interview&tag=europa&jaar=2019"))
+    page = parse(get("/zoeken/?q=wonen&soort=interviews&tag=europa&jaar=2019"))
     assert [a.get_text() for a in page.select(".search-result__title a")] == ["Wonen in Wenen"]
-    assert page.select_one("#search-kind option[selected]")["value"] == "interview"
+    assert page.select_one("#search-kind option[selected]")["value"] == "interviews"
     assert page.select_one("#search-tag option[selected]")["value"] == "europa"
     assert page.select_one("#search-year option[selected]")["value"] == "2019"
 
@@ -282,7 +282,7 @@ SEARCH_PAGES = {
     "search page without a query": ("/zoeken/", 4),
     "search": ("/zoeken/?q=veiligheid", 5),
     "search, page 2": ("/zoeken/?q=artikel&page=2", 5),
-    "search with filters": ("/zoeken/?q=artikel+veiligheid&soort=interview&tag=veiligheid", 6),
+    "search with filters": ("/zoeken/?q=artikel+veiligheid&soort=interviews&tag=veiligheid", 6),
     "search without results": ("/zoeken/?q=onvindbaar", 7),
 }
 

@@ -157,10 +157,40 @@ def test_article_list_filters_by_kind_and_tag():
     def titles(query):
         return {h.get_text(strip=True) for h in parse(_get("/artikelen/" + query)).select(".card__title")}
 
-    assert titles("?soort=news") == {"Een nieuwsbericht", "Ander onderwerp"}
+    assert titles("?soort=nieuws") == {"Een nieuwsbericht", "Ander onderwerp"}
     assert titles("?tag=wonen") == {"Een interview", "Een nieuwsbericht"}
-    assert titles("?soort=news&tag=wonen") == {"Een nieuwsbericht"}
+    assert titles("?soort=nieuws&tag=wonen") == {"Een nieuwsbericht"}
     assert titles("?soort=onzin") == {"Een interview", "Een nieuwsbericht", "Ander onderwerp"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/artikelen/?soort=news", "/artikelen/?soort=nieuws"),
+        ("/artikelen/?soort=interview&tag=wonen", "/artikelen/?soort=interviews&tag=wonen"),
+        ("/zoeken/?q=wonen&soort=interview", "/zoeken/?q=wonen&soort=interviews"),
+        ("/zoeken/?q=wonen&soort=articles", "/zoeken/?q=wonen&soort=artikelen"),
+        ("/zoeken/?q=wonen&soort=citydeal", "/zoeken/?q=wonen&soort=city-deals"),
+        ("/zoeken/?q=wonen&soort=person", "/zoeken/?q=wonen&soort=personen"),
+    ],
+)
+def test_old_spellings_of_a_kind_redirect_permanently_to_the_dutch_name(client, old, new):
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+    assert client.get(new).status_code == 200
+
+
+def test_every_address_names_a_kind_of_article_the_same_way():
+    article = factories.ArticleFactory(kind=Article.Kind.INTERVIEW)
+    page = parse(_get(article.get_absolute_url()))
+    assert page.select_one(".kicker a")["href"] == "/artikelen/?soort=interviews"
+    assert reverse("articles:kind_feed", kwargs={"kind": Article.Kind.INTERVIEW}) == "/feeds/interviews/rss/"
+    search_kinds = [o["value"] for o in parse(_get("/zoeken/?q=wonen")).select("#search-kind option")]
+    list_kinds = [a["href"] for a in parse(_get("/artikelen/")).select(".filters a")]
+    for kind in Article.Kind:
+        assert kind.slug in search_kinds
+        assert f"?soort={kind.slug}" in list_kinds
 
 
 def test_city_deal_list_groups_deals_by_phase():
