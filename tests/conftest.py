@@ -1,16 +1,46 @@
+import io
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from articles.models import Article
 from tests import factories
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(scope="module", autouse=True)
+def shared_media_root(tmp_path_factory):
+    """Keep the uploads of every test module in a temporary folder of its own: data shared by the tests
+    of a module or class, built once, has its images there."""
+    path = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=path):
+        yield path
+
+
+@pytest.fixture
 def media_root(settings, tmp_path):
-    """Keep uploads of every test in a temporary folder."""
+    """An empty uploads folder for this test alone, for tests that look at what was stored."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@contextmanager
+def shared_by_module(django_db_blocker):
+    """Rows made in this block are seen by every test that runs inside it, and rolled back at its end.
+
+    For a module-, class- or session-scoped fixture; tests of its scope that do not ask for the fixture
+    see the rows too once it is built, so keep the tests that share data in a class of their own.
+
+    pytest-django runs each test in a savepoint within this transaction, so tests still never see each
+    other's changes; building data once per module (as ``TestCase.setUpTestData`` does per class) instead
+    of once per test is most of what keeps the suite fast.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
@@ -27,14 +57,18 @@ def page_cache_off(settings):
     settings.EZINE_PAGE_CACHE_SECONDS = 0
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+@pytest.fixture(scope="class")
+def demo(django_db_setup, django_db_blocker, shared_media_root):
+    """The demo content, loaded once for the tests of a class that ask for it (once per test outside one)."""
+    with shared_by_module(django_db_blocker):
+        call_command("load_demo", stdout=io.StringIO())
+        yield
 
 
 @pytest.fixture
@@ -74,10 +108,15 @@ BODY = (
 )
 
 
-@pytest.fixture
-def scopes():
+@pytest.fixture(scope="class")
+def scopes(django_db_setup, django_db_blocker, shared_media_root):
     """A published interview about every kind of scope, and a draft, a scheduled and a withdrawn one about
-    them too, and a published news article about nothing in particular."""
+    them too, and a published news article about nothing in particular (built once per class)."""
+    with shared_by_module(django_db_blocker):
+        yield build_scopes()
+
+
+def build_scopes():
     organisation = factories.OrganisationFactory(name="Gemeente Maastricht")
     person = factories.PersonFactory(name="Manon Reckin", organisation=organisation)
     partnership = factories.PartnershipFactory(name="Partnerschap Betaalbare Huisvesting")

@@ -44,44 +44,45 @@ def empty_database():
             model._default_manager.all().delete()
 
 
-def test_demo_content_survives_a_round_trip(demo, settings, tmp_path):
-    rows_before, files_before = every_row(), every_file(settings.MEDIA_ROOT)
-    assert Article.objects.count() == 10 and len(files_before) > 100
+class TestDemoContent:
+    """Tests over the demo content, loaded once for the class."""
 
-    call_command("export_archive", str(tmp_path / "backup.zip"), stdout=io.StringIO())
-    empty_database()
-    settings.MEDIA_ROOT = tmp_path / "restored-media"
-    out = io.StringIO()
-    call_command("import_archive", str(tmp_path / "backup.zip"), stdout=out)
+    def test_demo_content_survives_a_round_trip(self, demo, settings, tmp_path):
+        rows_before, files_before = every_row(), every_file(settings.MEDIA_ROOT)
+        assert Article.objects.count() == 10 and len(files_before) > 100
 
-    assert every_row() == rows_before
-    assert every_file(settings.MEDIA_ROOT) == files_before
-    # The search index is not archived but rebuilt from the restored content.
-    results = parse(Client().get("/zoeken/", {"q": "Garnier"}))
-    assert "Sebastien Garnier" in results.select_one("main").get_text()
-    assert f"{len(rows_before)} rows, {len(files_before)} files" in out.getvalue()
+        call_command("export_archive", str(tmp_path / "backup.zip"), stdout=io.StringIO())
+        empty_database()
+        settings.MEDIA_ROOT = tmp_path / "restored-media"
+        out = io.StringIO()
+        call_command("import_archive", str(tmp_path / "backup.zip"), stdout=out)
 
+        assert every_row() == rows_before
+        assert every_file(settings.MEDIA_ROOT) == files_before
+        # The search index is not archived but rebuilt from the restored content.
+        results = parse(Client().get("/zoeken/", {"q": "Garnier"}))
+        assert "Sebastien Garnier" in results.select_one("main").get_text()
+        assert f"{len(rows_before)} rows, {len(files_before)} files" in out.getvalue()
 
-def test_restore_refuses_a_database_with_content(demo, tmp_path):
-    call_command("export_archive", str(tmp_path / "backup.zip"), stdout=io.StringIO())
-    with pytest.raises(CommandError, match="not empty"):
-        call_command("import_archive", str(tmp_path / "backup.zip"))
+    def test_restore_refuses_a_database_with_content(self, demo, tmp_path):
+        call_command("export_archive", str(tmp_path / "backup.zip"), stdout=io.StringIO())
+        with pytest.raises(CommandError, match="not empty"):
+            call_command("import_archive", str(tmp_path / "backup.zip"))
 
-
-def test_restore_refuses_a_damaged_file(demo, tmp_path):
-    path = tmp_path / "backup.zip"
-    call_command("export_archive", str(path), stdout=io.StringIO())
-    damaged = tmp_path / "damaged.zip"
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(damaged, "w") as target:
-        for item in source.infolist():
-            content = source.read(item)
-            if item.filename.endswith(".pdf"):
-                content = content[:-10]
-            target.writestr(item, content)
-    empty_database()
-    with pytest.raises(CommandError, match="checksum"):
-        call_command("import_archive", str(damaged))
-    assert not Article.objects.exists()
+    def test_restore_refuses_a_damaged_file(self, demo, tmp_path):
+        path = tmp_path / "backup.zip"
+        call_command("export_archive", str(path), stdout=io.StringIO())
+        damaged = tmp_path / "damaged.zip"
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(damaged, "w") as target:
+            for item in source.infolist():
+                content = source.read(item)
+                if item.filename.endswith(".pdf"):
+                    content = content[:-10]
+                target.writestr(item, content)
+        empty_database()
+        with pytest.raises(CommandError, match="checksum"):
+            call_command("import_archive", str(damaged))
+        assert not Article.objects.exists()
 
 
 @pytest.mark.parametrize(

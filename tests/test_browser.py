@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -25,8 +26,10 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+EDITOR = ("redactie", "wachtwoord-voor-test-1")
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Each test in a transaction of its own, as usual; what the live server must see is committed by ``site``.
+pytestmark = pytest.mark.django_db
 
 
 def missing_tools():
@@ -39,7 +42,8 @@ def missing_tools():
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(site):
+    """Chromium, closed before the site's server stops (its open connections end their requests first)."""
     if missing := missing_tools():
         message = f"browser tests need {', '.join(missing)}"
         if os.environ.get("EZINE_REQUIRE_BROWSER") == "1":
@@ -54,13 +58,27 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+        # ORM calls made while Playwright's event loop runs get database connections of their own (Django's
+        # connections follow the async context); close them before the loop ends, or they outlive the run.
+        connections.close_all()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
-@pytest.fixture
-def site(live_server, browser):
-    call_command("load_demo", stdout=open(os.devnull, "w"))
-    return live_server.url
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """The demo content and an editor, committed (the server may use another database connection), on a
+    live server for the whole module: loading them once instead of for every test is most of this module's
+    time. The database is emptied afterwards, as a transactional test case does."""
+    from django.contrib.auth import get_user_model
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=open(os.devnull, "w"))
+        get_user_model().objects.create_superuser(EDITOR[0], "redactie@example.org", EDITOR[1])
+        server = LiveServer("localhost")
+        yield server.url
+        server.stop()
+        call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture
@@ -187,15 +205,12 @@ def test_images_load_from_renditions_in_a_modern_format(site, page):
     assert hero.evaluate("image => image.complete && image.naturalWidth > 0")
 
 
-def test_editor_works_in_the_admin_without_any_content_security_policy_violation(
-    site, page, django_user_model
-):
-    django_user_model.objects.create_superuser("redactie", "redactie@example.org", "wachtwoord-voor-test-1")
+def test_editor_works_in_the_admin_without_any_content_security_policy_violation(site, page):
     problems = []
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
     page.goto(site + "/admin/login/")
-    page.fill("#id_username", "redactie")
-    page.fill("#id_password", "wachtwoord-voor-test-1")
+    page.fill("#id_username", EDITOR[0])
+    page.fill("#id_password", EDITOR[1])
     page.click("input[type=submit]")
     page.goto(site + "/admin/articles/article/add/")
     editor = page.locator(".field-body [contenteditable=true]")

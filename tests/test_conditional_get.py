@@ -24,44 +24,6 @@ def get(url, expect=200, **headers):
     return response
 
 
-@pytest.mark.parametrize("scope,format", EVERY_FEED, ids=FEED_IDS)
-def test_every_feed_answers_304_while_unchanged(scopes, scope, format):
-    url = feed_url(scope, format)
-    first = get(url)
-    assert first["ETag"].startswith('W/"')
-    assert first["Cache-Control"] == "public, max-age=300"
-    by_etag = get(url, expect=304, if_none_match=first["ETag"])
-    by_date = get(url, expect=304, if_modified_since=first["Last-Modified"])
-    for response in (by_etag, by_date):
-        assert response.content == b""
-        assert response["ETag"] == first["ETag"]
-        assert response["Last-Modified"] == first["Last-Modified"]
-        assert response["Cache-Control"] == "public, max-age=300"
-
-
-def test_stale_validators_get_the_whole_feed(scopes):
-    get("/feeds/rss/", expect=200, if_none_match='W/"verouderd"')
-    get("/feeds/rss/", expect=200, if_modified_since="Mon, 01 Jan 2001 00:00:00 GMT")
-
-
-@pytest.mark.parametrize("url", ["/feeds/atom/", "/artikelen/zichtbaar-stuk/"])
-def test_malformed_validators_are_ignored_not_an_error(scopes, url):
-    get(url, expect=200, if_none_match="geen etag", if_modified_since="gisteren")
-    get(url, expect=200, if_none_match='W/"', if_modified_since="Mon, 99 Foo 2026 99:99:99 GMT")
-
-
-def test_last_modified_is_the_newest_change_in_the_scope_not_the_time_of_the_request(scopes):
-    deal = scopes["city_deal"]
-    newest = max(
-        *Article.objects.filter(city_deal=deal, first_published_at__isnull=False).values_list(
-            "updated_at", flat=True
-        ),
-        deal.updated_at,
-    )
-    response = get("/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/feed/")
-    assert response["Last-Modified"] == newest.strftime("%a, %d %b %Y %H:%M:%S GMT")
-
-
 @pytest.fixture
 def clock():
     """A clock that tests move forward, minute by minute, so that Last-Modified (to the second) moves too."""
@@ -122,80 +84,118 @@ CHANGES = {
 }
 
 
-@pytest.mark.parametrize("change", CHANGES)
-def test_feed_changes_as_soon_as_what_it_shows_changes(scopes, clock, change):
-    make_change, url, moves_last_modified = CHANGES[change]
-    first = get(url)
-    get(url, expect=304, if_none_match=first["ETag"])
-    later(clock)
-    make_change(scopes)
-    later(clock)
-    changed = get(url, expect=200, if_none_match=first["ETag"], if_modified_since=first["Last-Modified"])
-    assert changed["ETag"] != first["ETag"]
-    assert read(changed) != read(first)
-    get(url, expect=304, if_none_match=changed["ETag"])
-    if moves_last_modified:
-        assert get(url, expect=200, if_modified_since=first["Last-Modified"])
+class TestAboutEveryScope:
+    """Tests that read the articles about every kind of scope, built once for the class."""
 
+    @pytest.mark.parametrize("scope,format", EVERY_FEED, ids=FEED_IDS)
+    def test_every_feed_answers_304_while_unchanged(self, scopes, scope, format):
+        url = feed_url(scope, format)
+        first = get(url)
+        assert first["ETag"].startswith('W/"')
+        assert first["Cache-Control"] == "public, max-age=300"
+        by_etag = get(url, expect=304, if_none_match=first["ETag"])
+        by_date = get(url, expect=304, if_modified_since=first["Last-Modified"])
+        for response in (by_etag, by_date):
+            assert response.content == b""
+            assert response["ETag"] == first["ETag"]
+            assert response["Last-Modified"] == first["Last-Modified"]
+            assert response["Cache-Control"] == "public, max-age=300"
 
-@pytest.mark.parametrize("change", ["deleted", "moved out of scope"])
-def test_feed_changes_when_an_older_article_leaves_it_without_any_newer_moment(scopes, clock, change):
-    older = factories.ArticleFactory(
-        title="Ouder stuk", city_deal=scopes["city_deal"], published_at=clock[0] - datetime.timedelta(days=9)
-    )
-    later(clock)
-    edit(visible(scopes), lead="Het nieuwste van alles in deze City Deal.")
-    first = get(DEAL_FEED)
-    later(clock)
-    if change == "deleted":
-        older.delete()
-    else:
-        Article.objects.filter(pk=older.pk).update(city_deal=None)
-    changed = get(DEAL_FEED, expect=200, if_none_match=first["ETag"])
-    assert [entry["title"] for entry in read(changed)["entries"]] == ["Zichtbaar stuk"]
-    assert changed["Last-Modified"] == first["Last-Modified"]
+    def test_stale_validators_get_the_whole_feed(self, scopes):
+        get("/feeds/rss/", expect=200, if_none_match='W/"verouderd"')
+        get("/feeds/rss/", expect=200, if_modified_since="Mon, 01 Jan 2001 00:00:00 GMT")
 
+    @pytest.mark.parametrize("url", ["/feeds/atom/", "/artikelen/zichtbaar-stuk/"])
+    def test_malformed_validators_are_ignored_not_an_error(self, scopes, url):
+        get(url, expect=200, if_none_match="geen etag", if_modified_since="gisteren")
+        get(url, expect=200, if_none_match='W/"', if_modified_since="Mon, 99 Foo 2026 99:99:99 GMT")
 
-def test_organisation_feed_changes_when_someone_in_an_older_article_joins_the_organisation(scopes, clock):
-    newcomer = factories.PersonFactory(name="Nieuwkomer")
-    factories.ArticleFactory(title="Over de nieuwkomer", people=[newcomer])
-    first = get(ORGANISATION_FEED)
-    later(clock)
-    edit(newcomer, organisation=scopes["organisation"])
-    changed = get(ORGANISATION_FEED, expect=200, if_none_match=first["ETag"])
-    assert "Over de nieuwkomer" in [entry["title"] for entry in read(changed)["entries"]]
+    def test_last_modified_is_the_newest_change_in_the_scope_not_the_time_of_the_request(self, scopes):
+        deal = scopes["city_deal"]
+        newest = max(
+            *Article.objects.filter(city_deal=deal, first_published_at__isnull=False).values_list(
+                "updated_at", flat=True
+            ),
+            deal.updated_at,
+        )
+        response = get("/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/feed/")
+        assert response["Last-Modified"] == newest.strftime("%a, %d %b %Y %H:%M:%S GMT")
 
+    @pytest.mark.parametrize("change", CHANGES)
+    def test_feed_changes_as_soon_as_what_it_shows_changes(self, scopes, clock, change):
+        make_change, url, moves_last_modified = CHANGES[change]
+        first = get(url)
+        get(url, expect=304, if_none_match=first["ETag"])
+        later(clock)
+        make_change(scopes)
+        later(clock)
+        changed = get(url, expect=200, if_none_match=first["ETag"], if_modified_since=first["Last-Modified"])
+        assert changed["ETag"] != first["ETag"]
+        assert read(changed) != read(first)
+        get(url, expect=304, if_none_match=changed["ETag"])
+        if moves_last_modified:
+            assert get(url, expect=200, if_modified_since=first["Last-Modified"])
 
-def test_scheduled_article_changes_the_feeds_at_its_moment_without_any_job(scopes, clock):
-    deal = scopes["city_deal"]
-    factories.ArticleFactory(
-        title="Om twaalf uur", city_deal=deal, published_at=clock[0] + datetime.timedelta(hours=1)
-    )
-    later(clock)
-    first = {url: get(url) for url in ("/feeds/json/", DEAL_FEED, "/feeds/interviews/rss/")}
-    later(clock, minutes=30)
-    for url, response in first.items():
-        get(url, expect=304, if_none_match=response["ETag"], if_modified_since=response["Last-Modified"])
-    later(clock, minutes=31)
-    for url, response in first.items():
-        changed = get(url, expect=200, if_none_match=response["ETag"])
-        assert "Om twaalf uur" in [entry["title"] for entry in read(changed)["entries"]]
-        get(url, expect=200, if_modified_since=response["Last-Modified"])
+    @pytest.mark.parametrize("change", ["deleted", "moved out of scope"])
+    def test_feed_changes_when_an_older_article_leaves_it_without_any_newer_moment(
+        self, scopes, clock, change
+    ):
+        older = factories.ArticleFactory(
+            title="Ouder stuk",
+            city_deal=scopes["city_deal"],
+            published_at=clock[0] - datetime.timedelta(days=9),
+        )
+        later(clock)
+        edit(visible(scopes), lead="Het nieuwste van alles in deze City Deal.")
+        first = get(DEAL_FEED)
+        later(clock)
+        if change == "deleted":
+            older.delete()
+        else:
+            Article.objects.filter(pk=older.pk).update(city_deal=None)
+        changed = get(DEAL_FEED, expect=200, if_none_match=first["ETag"])
+        assert [entry["title"] for entry in read(changed)["entries"]] == ["Zichtbaar stuk"]
+        assert changed["Last-Modified"] == first["Last-Modified"]
 
+    def test_organisation_feed_changes_when_someone_in_an_older_article_joins_the_organisation(
+        self, scopes, clock
+    ):
+        newcomer = factories.PersonFactory(name="Nieuwkomer")
+        factories.ArticleFactory(title="Over de nieuwkomer", people=[newcomer])
+        first = get(ORGANISATION_FEED)
+        later(clock)
+        edit(newcomer, organisation=scopes["organisation"])
+        changed = get(ORGANISATION_FEED, expect=200, if_none_match=first["ETag"])
+        assert "Over de nieuwkomer" in [entry["title"] for entry in read(changed)["entries"]]
 
-def test_changes_outside_the_scope_or_unseen_by_readers_keep_the_feed_not_modified(scopes, clock):
-    first = {url: get(url) for url in ("/feeds/atom/", DEAL_FEED)}
-    later(clock)
-    edit(Article.objects.get(title="Concept"), title="Nog steeds een concept")
-    edit(Article.objects.get(title="Over iets anders"), title="Iets anders, bewerkt")
-    get(DEAL_FEED, expect=304, if_none_match=first[DEAL_FEED]["ETag"])
-    get("/feeds/atom/", expect=200, if_none_match=first["/feeds/atom/"]["ETag"])
+    def test_scheduled_article_changes_the_feeds_at_its_moment_without_any_job(self, scopes, clock):
+        deal = scopes["city_deal"]
+        factories.ArticleFactory(
+            title="Om twaalf uur", city_deal=deal, published_at=clock[0] + datetime.timedelta(hours=1)
+        )
+        later(clock)
+        first = {url: get(url) for url in ("/feeds/json/", DEAL_FEED, "/feeds/interviews/rss/")}
+        later(clock, minutes=30)
+        for url, response in first.items():
+            get(url, expect=304, if_none_match=response["ETag"], if_modified_since=response["Last-Modified"])
+        later(clock, minutes=31)
+        for url, response in first.items():
+            changed = get(url, expect=200, if_none_match=response["ETag"])
+            assert "Om twaalf uur" in [entry["title"] for entry in read(changed)["entries"]]
+            get(url, expect=200, if_modified_since=response["Last-Modified"])
 
+    def test_changes_outside_the_scope_or_unseen_by_readers_keep_the_feed_not_modified(self, scopes, clock):
+        first = {url: get(url) for url in ("/feeds/atom/", DEAL_FEED)}
+        later(clock)
+        edit(Article.objects.get(title="Concept"), title="Nog steeds een concept")
+        edit(Article.objects.get(title="Over iets anders"), title="Iets anders, bewerkt")
+        get(DEAL_FEED, expect=304, if_none_match=first[DEAL_FEED]["ETag"])
+        get("/feeds/atom/", expect=200, if_none_match=first["/feeds/atom/"]["ETag"])
 
-def test_a_deploy_that_changes_the_code_changes_every_validator(scopes):
-    first = get("/feeds/rss/")
-    with mock.patch.object(conditional, "code_version", return_value="een andere versie"):
-        get("/feeds/rss/", expect=200, if_none_match=first["ETag"])
+    def test_a_deploy_that_changes_the_code_changes_every_validator(self, scopes):
+        first = get("/feeds/rss/")
+        with mock.patch.object(conditional, "code_version", return_value="een andere versie"):
+            get("/feeds/rss/", expect=200, if_none_match=first["ETag"])
 
 
 def test_code_version_follows_the_templates(settings, tmp_path):

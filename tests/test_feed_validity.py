@@ -12,6 +12,7 @@ from taggit.models import Tag
 from articles.models import Article
 from people.models import CityDeal, Organisation, Partnership, Person
 from tests import factories
+from tests.conftest import shared_by_module
 from tests.feedcheck import atom_problems, json_feed_problems, rss_problems
 from tests.feedreader import FORMATS, read
 from tests.html import parse
@@ -35,14 +36,19 @@ def feed_problems(url):
     return problems
 
 
-def test_every_feed_of_the_demo_content_is_valid(demo):
-    urls = [link["href"] for link in parse(Client().get("/feeds/")).select(".feed-list__urls dt a")]
-    tags = Tag.objects.filter(articles_taggedarticle_items__content_object__in=Article.objects.published())
-    scopes = 1 + len(Article.Kind) + tags.distinct().count()
-    scopes += sum(model.objects.count() for model in (Partnership, CityDeal, Person, Organisation))
-    assert len(urls) == len(set(urls)) == scopes * len(FORMATS)
-    problems = {url: feed_problems(url) for url in urls}
-    assert {url: found for url, found in problems.items() if found} == {}
+class TestDemoContent:
+    """Tests over the demo content, loaded once for the class."""
+
+    def test_every_feed_of_the_demo_content_is_valid(self, demo):
+        urls = [link["href"] for link in parse(Client().get("/feeds/")).select(".feed-list__urls dt a")]
+        tags = Tag.objects.filter(
+            articles_taggedarticle_items__content_object__in=Article.objects.published()
+        )
+        scopes = 1 + len(Article.Kind) + tags.distinct().count()
+        scopes += sum(model.objects.count() for model in (Partnership, CityDeal, Person, Organisation))
+        assert len(urls) == len(set(urls)) == scopes * len(FORMATS)
+        problems = {url: feed_problems(url) for url in urls}
+        assert {url: found for url, found in problems.items() if found} == {}
 
 
 CLEAN_TITLE = "‘Steden & regio’s’ <samen> \"sterk\" & 'snel' 🏙️🚲 مدينة עיר \u202bRTL\u202c!"
@@ -54,10 +60,15 @@ NASTY_BODY = (
 )
 
 
-@pytest.fixture
-def nasty():
+@pytest.fixture(scope="class")
+def nasty(django_db_setup, django_db_blocker, shared_media_root):
     """An article whose title, lead, body, tags, people, byline and scopes hold markup characters, quotes,
-    emoji, right-to-left text and control characters."""
+    emoji, right-to-left text and control characters (made once for the class)."""
+    with shared_by_module(django_db_blocker):
+        yield make_nasty_article()
+
+
+def make_nasty_article():
     organisation = factories.OrganisationFactory(name="Gemeente <Groot> & \x1bKlein 🏛️", slug="groot-klein")
     person = factories.PersonFactory(
         name='Zoë O\'Brien "Z" & אברהם\x07', slug="zoe", organisation=organisation
@@ -90,32 +101,35 @@ NASTY_FEEDS = [
 ]
 
 
-@pytest.mark.parametrize("format", FORMATS)
-@pytest.mark.parametrize("base", NASTY_FEEDS)
-def test_feed_with_nasty_content_is_valid_and_keeps_every_character_but_the_forbidden(nasty, base, format):
-    url = f"{base}{format}/" if base.startswith("/feeds/") else base + FORMATS[format]
-    assert feed_problems(url) == []
-    feed = read(Client().get(url))
-    (entry,) = feed["entries"]
-    assert entry["title"] == CLEAN_TITLE
-    assert entry["summary"] == 'Een lead met <b>geen vet</b> & "aanhalingstekens"  en 🙂 שלום'
-    assert "مرحبا بالمدينة 🏙️" in entry["content"]
-    assert "\x0b" not in entry["content"] and "\x1b" not in entry["content"]
-    assert entry["authors"] == ['Zoë O\'Brien "Z" & אברהם', "Ölaf <O'Neill>"]
-    assert sorted(entry["tags"]) == ["<tag>", "wonen & werken", "ünïcode 🏙️"]
-    assert "\x1b" not in feed["title"] and "\x1f" not in feed["title"] and "\x0c" not in feed["title"]
+class TestNastyContent:
+    """Feeds of an article full of characters that break XML and HTML, made once for the class."""
 
+    @pytest.mark.parametrize("format", FORMATS)
+    @pytest.mark.parametrize("base", NASTY_FEEDS)
+    def test_feed_with_nasty_content_is_valid_and_keeps_every_character_but_the_forbidden(
+        self, nasty, base, format
+    ):
+        url = f"{base}{format}/" if base.startswith("/feeds/") else base + FORMATS[format]
+        assert feed_problems(url) == []
+        feed = read(Client().get(url))
+        (entry,) = feed["entries"]
+        assert entry["title"] == CLEAN_TITLE
+        assert entry["summary"] == 'Een lead met <b>geen vet</b> & "aanhalingstekens"  en 🙂 שלום'
+        assert "مرحبا بالمدينة 🏙️" in entry["content"]
+        assert "\x0b" not in entry["content"] and "\x1b" not in entry["content"]
+        assert entry["authors"] == ['Zoë O\'Brien "Z" & אברהם', "Ölaf <O'Neill>"]
+        assert sorted(entry["tags"]) == ["<tag>", "wonen & werken", "ünïcode 🏙️"]
+        assert "\x1b" not in feed["title"] and "\x1f" not in feed["title"] and "\x0c" not in feed["title"]
 
-def test_plain_text_in_rss_uses_hexadecimal_character_references(nasty):
-    content = Client().get("/feeds/rss/").content.decode()
-    assert "<title>‘Steden &#x26; regio’s’ &#x3C;samen&#x3E; " in content
-    assert "<dc:creator>Ölaf &#x3C;O'Neill&#x3E;</dc:creator>" in content
-    assert "<category>&#x3C;tag&#x3E;</category>" in content
+    def test_plain_text_in_rss_uses_hexadecimal_character_references(self, nasty):
+        content = Client().get("/feeds/rss/").content.decode()
+        assert "<title>‘Steden &#x26; regio’s’ &#x3C;samen&#x3E; " in content
+        assert "<dc:creator>Ölaf &#x3C;O'Neill&#x3E;</dc:creator>" in content
+        assert "<category>&#x3C;tag&#x3E;</category>" in content
 
-
-def test_json_feed_is_valid_json_with_text_unescaped(nasty):
-    document = json.loads(Client().get("/feeds/json/").content)
-    assert document["items"][0]["title"] == CLEAN_TITLE
+    def test_json_feed_is_valid_json_with_text_unescaped(self, nasty):
+        document = json.loads(Client().get("/feeds/json/").content)
+        assert document["items"][0]["title"] == CLEAN_TITLE
 
 
 # The checks must be able to fail: feeds that break their rules, and the problems found in them.

@@ -21,36 +21,6 @@ def fetch(url, expect=200):
     return response
 
 
-@pytest.mark.parametrize("scope,format", EVERY_FEED, ids=FEED_IDS)
-def test_every_feed_holds_only_the_published_articles_of_its_scope(scopes, scope, format):
-    response = fetch(feed_url(scope, format))
-    assert response["Content-Type"] == f"{CONTENT_TYPES[format]}; charset=utf-8"
-    titles = {entry["title"] for entry in read(response)["entries"]}
-    expected = {"Zichtbaar stuk", "Over iets anders"} if scope == "everything" else {"Zichtbaar stuk"}
-    assert titles == expected
-
-
-@pytest.mark.parametrize("scope,format", EVERY_FEED, ids=FEED_IDS)
-def test_feed_title_and_description_name_the_scope_in_dutch(scopes, scope, format):
-    feed = read(fetch(feed_url(scope, format)))
-    _path, name, page = SCOPES[scope]
-    assert feed["language"] == "nl"
-    assert feed["link"] == f"http://testserver{page}"
-    if name is None:
-        assert feed["title"] == "Agenda Stad"
-        assert feed["description"] == "E-zine over steden, de Agenda Stad en de EU Urban Agenda"
-    else:
-        assert feed["title"] == f"Agenda Stad — {name}"
-        assert feed["description"].startswith("De nieuwste artikelen ")
-        assert name in feed["description"]
-
-
-def test_city_deal_feed_title_is_the_one_subscribers_expect(scopes):
-    feed = read(fetch("/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/feed/"))
-    assert feed["title"] == "Agenda Stad — City Deal Zorg voor Veiligheid in de Stad"
-    assert feed["description"] == "De nieuwste artikelen over City Deal Zorg voor Veiligheid in de Stad"
-
-
 def test_kind_feed_is_described_as_a_section():
     factories.ArticleFactory(title="Een column", kind=Article.Kind.COLUMN)
     feed = read(fetch("/feeds/columns/json/"))
@@ -74,42 +44,6 @@ def test_every_kind_of_article_has_a_feed_with_a_dutch_address():
         assert titles == [f"Soort {kind}"]
 
 
-@pytest.mark.parametrize("format", FORMATS)
-def test_entry_carries_id_lead_full_content_authors_tags_dates_and_image(scopes, format):
-    article = Article.objects.get(title="Zichtbaar stuk")
-    entry = next(
-        e for e in read(fetch(feed_url("everything", format)))["entries"] if e["title"] == "Zichtbaar stuk"
-    )
-
-    assert entry["id"] == f"tag:testserver,{article.first_published_at:%Y-%m-%d}:article:{article.pk}"
-    assert entry["link"] == "http://testserver/artikelen/zichtbaar-stuk/"
-    assert entry["summary"] == "Een inleiding & meer."
-    assert entry["authors"] == ["Manon Reckin", "Eva de Vries"]
-    assert entry["tags"] == ["veiligheid", "wonen"]
-    assert entry["published"] == to_second(article.published_at)
-    assert entry["updated"] == to_second(article.updated_at)
-    assert 'href="http://testserver/artikelen/eerder/"' in entry["content"]
-    assert 'href="http://testserver/artikelen/zichtbaar-stuk/#vraag"' in entry["content"]
-    assert 'href="https://www.agendastad.nl/"' in entry["content"]
-    assert entry["image"]["href"] == f"http://testserver{article.hero_image.url}"
-    if format != "json":
-        assert entry["image"]["type"] == "image/jpeg"
-        assert int(entry["image"]["length"]) == article.hero_image.size > 0
-
-
-def test_entry_without_image_file_has_no_enclosure_but_the_feed_still_works(scopes):
-    article = Article.objects.get(title="Zichtbaar stuk")
-    article.hero_image.storage.delete(article.hero_image.name)
-    for format in FORMATS:
-        entry = next(
-            e
-            for e in read(fetch(feed_url("everything", format)))["entries"]
-            if e["title"] == "Zichtbaar stuk"
-        )
-        if format != "json":
-            assert entry["image"] is None
-
-
 def test_entry_without_body_carries_its_lead_as_content():
     factories.ArticleFactory(title="Kort", lead="Alleen een inleiding.", body="")
     for format in FORMATS:
@@ -127,16 +61,6 @@ def test_entry_id_survives_a_change_of_title_and_slug(format):
     assert after["title"] == "Tweede titel"
     assert after["link"] == "http://testserver/artikelen/tweede-titel/"
     assert after["id"] == before["id"]
-
-
-def test_entry_id_is_the_same_in_every_feed_and_format(scopes):
-    ids = {
-        entry["id"]
-        for scope, format in EVERY_FEED
-        for entry in read(fetch(feed_url(scope, format)))["entries"]
-        if entry["title"] == "Zichtbaar stuk"
-    }
-    assert len(ids) == 1
 
 
 def test_entry_id_uses_the_configured_domain(settings):
@@ -189,11 +113,86 @@ def test_feed_of_unknown_scope_is_not_found(url):
     fetch(url, expect=404)
 
 
-def test_feed_answers_only_get_and_head(scopes):
-    assert Client().post("/feeds/rss/").status_code == 405
-    head = Client().head("/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/feed/json/")
-    assert head.status_code == 200
-    assert head["ETag"]
+class TestAboutEveryScope:
+    """Tests that read the articles about every kind of scope, built once for the class."""
+
+    @pytest.mark.parametrize("scope,format", EVERY_FEED, ids=FEED_IDS)
+    def test_every_feed_holds_only_the_published_articles_of_its_scope(self, scopes, scope, format):
+        response = fetch(feed_url(scope, format))
+        assert response["Content-Type"] == f"{CONTENT_TYPES[format]}; charset=utf-8"
+        titles = {entry["title"] for entry in read(response)["entries"]}
+        expected = {"Zichtbaar stuk", "Over iets anders"} if scope == "everything" else {"Zichtbaar stuk"}
+        assert titles == expected
+
+    @pytest.mark.parametrize("scope,format", EVERY_FEED, ids=FEED_IDS)
+    def test_feed_title_and_description_name_the_scope_in_dutch(self, scopes, scope, format):
+        feed = read(fetch(feed_url(scope, format)))
+        _path, name, page = SCOPES[scope]
+        assert feed["language"] == "nl"
+        assert feed["link"] == f"http://testserver{page}"
+        if name is None:
+            assert feed["title"] == "Agenda Stad"
+            assert feed["description"] == "E-zine over steden, de Agenda Stad en de EU Urban Agenda"
+        else:
+            assert feed["title"] == f"Agenda Stad — {name}"
+            assert feed["description"].startswith("De nieuwste artikelen ")
+            assert name in feed["description"]
+
+    def test_city_deal_feed_title_is_the_one_subscribers_expect(self, scopes):
+        feed = read(fetch("/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/feed/"))
+        assert feed["title"] == "Agenda Stad — City Deal Zorg voor Veiligheid in de Stad"
+        assert feed["description"] == "De nieuwste artikelen over City Deal Zorg voor Veiligheid in de Stad"
+
+    @pytest.mark.parametrize("format", FORMATS)
+    def test_entry_carries_id_lead_full_content_authors_tags_dates_and_image(self, scopes, format):
+        article = Article.objects.get(title="Zichtbaar stuk")
+        entry = next(
+            e
+            for e in read(fetch(feed_url("everything", format)))["entries"]
+            if e["title"] == "Zichtbaar stuk"
+        )
+
+        assert entry["id"] == f"tag:testserver,{article.first_published_at:%Y-%m-%d}:article:{article.pk}"
+        assert entry["link"] == "http://testserver/artikelen/zichtbaar-stuk/"
+        assert entry["summary"] == "Een inleiding & meer."
+        assert entry["authors"] == ["Manon Reckin", "Eva de Vries"]
+        assert entry["tags"] == ["veiligheid", "wonen"]
+        assert entry["published"] == to_second(article.published_at)
+        assert entry["updated"] == to_second(article.updated_at)
+        assert 'href="http://testserver/artikelen/eerder/"' in entry["content"]
+        assert 'href="http://testserver/artikelen/zichtbaar-stuk/#vraag"' in entry["content"]
+        assert 'href="https://www.agendastad.nl/"' in entry["content"]
+        assert entry["image"]["href"] == f"http://testserver{article.hero_image.url}"
+        if format != "json":
+            assert entry["image"]["type"] == "image/jpeg"
+            assert int(entry["image"]["length"]) == article.hero_image.size > 0
+
+    def test_entry_without_image_file_has_no_enclosure_but_the_feed_still_works(self, scopes):
+        article = Article.objects.get(title="Zichtbaar stuk")
+        article.hero_image.storage.delete(article.hero_image.name)
+        for format in FORMATS:
+            entry = next(
+                e
+                for e in read(fetch(feed_url("everything", format)))["entries"]
+                if e["title"] == "Zichtbaar stuk"
+            )
+            if format != "json":
+                assert entry["image"] is None
+
+    def test_entry_id_is_the_same_in_every_feed_and_format(self, scopes):
+        ids = {
+            entry["id"]
+            for scope, format in EVERY_FEED
+            for entry in read(fetch(feed_url(scope, format)))["entries"]
+            if entry["title"] == "Zichtbaar stuk"
+        }
+        assert len(ids) == 1
+
+    def test_feed_answers_only_get_and_head(self, scopes):
+        assert Client().post("/feeds/rss/").status_code == 405
+        head = Client().head("/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/feed/json/")
+        assert head.status_code == 200
+        assert head["ETag"]
 
 
 @pytest.mark.parametrize("format", FORMATS)

@@ -14,7 +14,6 @@ from search import search
 from search.models import SearchEntry
 from tests import factories
 from tests.html import parse
-from tests.test_queries import build_world
 
 # The index is written when a transaction commits, as after an editor's save: real transactions here.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -275,30 +274,6 @@ def test_page_without_results_suggests_a_spelling_and_shows_the_latest_articles(
     assert "wijkk" in page.select_one("#search-empty-heading").get_text()
     assert page.select_one(".search-empty a[href='?q=wijk']").get_text() == "wijk"
     assert page.select_one(".cards .card__title").get_text(strip=True) == "Woningcorporaties in de wijk"
-
-
-# Page type → (URL, pinned number of queries), on the world of tests.test_queries.
-SEARCH_PAGES = {
-    "search page without a query": ("/zoeken/", 4),
-    "search": ("/zoeken/?q=veiligheid", 5),
-    "search, page 2": ("/zoeken/?q=artikel&page=2", 5),
-    "search with filters": ("/zoeken/?q=artikel+veiligheid&soort=interviews&tag=veiligheid", 6),
-    "search without results": ("/zoeken/?q=onvindbaar", 7),
-}
-
-
-@pytest.mark.parametrize("page", SEARCH_PAGES, ids=list(SEARCH_PAGES))
-@pytest.mark.parametrize("number_of_articles", [13, 40])
-def test_search_page_runs_a_fixed_number_of_queries(page, number_of_articles):
-    with transaction.atomic():
-        build_world(number_of_articles)
-    url, pinned = SEARCH_PAGES[page]
-    with CaptureQueriesContext(connection) as queries:
-        response = Client().get(url)
-    assert response.status_code == 200
-    assert len(queries) == pinned
-    shows_results = page not in ("search page without a query", "search without results")
-    assert bool(parse(response).select(".search-result")) == shows_results
 
 
 def test_every_page_has_a_labelled_search_form_in_its_header():

@@ -87,25 +87,6 @@ def test_home_page_describes_the_website():
     assert data["@type"] == "WebSite" and data["inLanguage"] == "nl"
 
 
-def test_each_page_type_has_its_own_title_and_description(demo):
-    deal = factories.CityDealFactory(name="City Deal Testdeal")
-    urls = [
-        "/",
-        "/artikelen/",
-        Article.objects.published().first().get_absolute_url(),
-        "/personen/",
-        "/organisaties/",
-        "/partnerschappen/",
-        "/city-deals/",
-        deal.get_absolute_url(),
-        "/tags/",
-    ]
-    pages = [parse(Client().get(url)) for url in urls]
-    titles = [page.title.get_text() for page in pages]
-    assert len(set(titles)) == len(titles), titles
-    assert all(meta(page, "description") for page in pages)
-
-
 def test_paginated_lists_link_previous_and_next_pages(settings):
     factories.ArticleFactory.create_batch(settings.ARTICLES_PER_PAGE * 2 + 1)
     first = parse(Client().get("/artikelen/"))
@@ -124,32 +105,52 @@ def sitemap_entries(url):
     return {entry.findtext("s:loc", namespaces=SITEMAP_NS): entry for entry in root}
 
 
-def test_sitemap_index_lists_one_sitemap_per_kind_of_content(demo):
-    sections = sitemap_entries("/sitemap.xml")
-    assert set(sections) == {
-        f"http://testserver/sitemap-{name}.xml"
-        for name in (
-            "overzichten",
-            "artikelen",
-            "personen",
-            "organisaties",
-            "partnerschappen",
-            "city-deals",
-            "tags",
-        )
-    }
+class TestDemoContent:
+    """Tests over the demo content, loaded once for the class."""
 
+    def test_each_page_type_has_its_own_title_and_description(self, demo):
+        deal = factories.CityDealFactory(name="City Deal Testdeal")
+        urls = [
+            "/",
+            "/artikelen/",
+            Article.objects.published().first().get_absolute_url(),
+            "/personen/",
+            "/organisaties/",
+            "/partnerschappen/",
+            "/city-deals/",
+            deal.get_absolute_url(),
+            "/tags/",
+        ]
+        pages = [parse(Client().get(url)) for url in urls]
+        titles = [page.title.get_text() for page in pages]
+        assert len(set(titles)) == len(titles), titles
+        assert all(meta(page, "description") for page in pages)
 
-def test_sitemap_lists_published_articles_only_with_lastmod(demo):
-    entries = sitemap_entries("/sitemap-artikelen.xml")
-    for article in Article.objects.all():
-        url = "http://testserver" + article.get_absolute_url()
-        assert (url in entries) == article.is_published, article
-        if article.is_published:
-            assert entries[url].findtext("s:lastmod", namespaces=SITEMAP_NS)
-    assert "http://testserver/personen/sebastien-garnier/" in sitemap_entries("/sitemap-personen.xml")
-    deals = sitemap_entries("/sitemap-city-deals.xml")
-    assert "http://testserver/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/" in deals
+    def test_sitemap_index_lists_one_sitemap_per_kind_of_content(self, demo):
+        sections = sitemap_entries("/sitemap.xml")
+        assert set(sections) == {
+            f"http://testserver/sitemap-{name}.xml"
+            for name in (
+                "overzichten",
+                "artikelen",
+                "personen",
+                "organisaties",
+                "partnerschappen",
+                "city-deals",
+                "tags",
+            )
+        }
+
+    def test_sitemap_lists_published_articles_only_with_lastmod(self, demo):
+        entries = sitemap_entries("/sitemap-artikelen.xml")
+        for article in Article.objects.all():
+            url = "http://testserver" + article.get_absolute_url()
+            assert (url in entries) == article.is_published, article
+            if article.is_published:
+                assert entries[url].findtext("s:lastmod", namespaces=SITEMAP_NS)
+        assert "http://testserver/personen/sebastien-garnier/" in sitemap_entries("/sitemap-personen.xml")
+        deals = sitemap_entries("/sitemap-city-deals.xml")
+        assert "http://testserver/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/" in deals
 
 
 def test_unknown_sitemap_section_is_not_found():

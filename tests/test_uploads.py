@@ -26,6 +26,7 @@ from articles.models import Article
 from core.validators import validate_attachment, validate_image_upload
 from people.models import Organisation, Person
 from tests import factories
+from tests.conftest import shared_by_module
 from tests.html import form_data, parse
 
 pytestmark = pytest.mark.django_db
@@ -444,8 +445,14 @@ def test_photo_renditions_are_much_smaller_than_the_original(media_root):
 # What readers get: only renditions.
 
 
-@pytest.fixture
-def illustrated(db):
+@pytest.fixture(scope="class")
+def illustrated(django_db_setup, django_db_blocker, shared_media_root):
+    """An article, a person and an organisation with images, made once for the class."""
+    with shared_by_module(django_db_blocker):
+        yield make_illustrated()
+
+
+def make_illustrated():
     # Smooth images: quick to turn into renditions, which every test using this fixture waits for.
     organisation = factories.OrganisationFactory(logo=upload("logo.png", transparent_logo()))
     person = factories.PersonFactory(
@@ -482,58 +489,64 @@ def rendition_on_disk(url):
     return path
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_public_pages_show_only_renditions(client, illustrated, page):
-    address, expected_pictures = PAGES[page]
-    response = client.get(address(illustrated))
-    assert response.status_code == 200
-    html = response.content.decode()
-    for original in (
-        illustrated.article.hero_image,
-        illustrated.person.portrait,
-        illustrated.organisation.logo,
-    ):
-        assert original.url not in html
-        assert original.name not in html
-    # Everything from the media folder, in <img>, <source>, Open Graph tags and JSON-LD alike.
-    media_urls = re.findall(re.escape(settings.MEDIA_URL) + r"[^\s\"'<>,)]+", html)
-    assert media_urls
-    for url in media_urls:
-        rendition_on_disk(url)
+class TestIllustratedPages:
+    """Pages showing an article, a person and an organisation with images, made once for the class."""
 
-    document = parse(response)
-    pictures = document.select("picture")
-    assert len(pictures) == expected_pictures
-    assert len(document.select("img")) == expected_pictures  # no image outside a <picture>
-    for picture in pictures:
+    @pytest.mark.parametrize("page", PAGES)
+    def test_public_pages_show_only_renditions(self, client, illustrated, page):
+        address, expected_pictures = PAGES[page]
+        response = client.get(address(illustrated))
+        assert response.status_code == 200
+        html = response.content.decode()
+        for original in (
+            illustrated.article.hero_image,
+            illustrated.person.portrait,
+            illustrated.organisation.logo,
+        ):
+            assert original.url not in html
+            assert original.name not in html
+        # Everything from the media folder, in <img>, <source>, Open Graph tags and JSON-LD alike.
+        media_urls = re.findall(re.escape(settings.MEDIA_URL) + r"[^\s\"'<>,)]+", html)
+        assert media_urls
+        for url in media_urls:
+            rendition_on_disk(url)
+
+        document = parse(response)
+        pictures = document.select("picture")
+        assert len(pictures) == expected_pictures
+        assert len(document.select("img")) == expected_pictures  # no image outside a <picture>
+        for picture in pictures:
+            img = picture.select_one("img")
+            assert img["width"].isdigit() and img["height"].isdigit()
+            webp = picture.select("source[type='image/webp']")
+            assert len(webp) == 1
+            with Image.open(rendition_on_disk(img["src"])) as largest:
+                assert (largest.width, largest.height) == (int(img["width"]), int(img["height"]))
+            for srcset, formats in ((webp[0]["srcset"], {"WEBP"}), (img["srcset"], {"JPEG", "PNG"})):
+                entries = srcset_entries(srcset)
+                widths = [width for _url, width in entries]
+                assert widths and widths == sorted(set(widths))
+                for url, width in entries:
+                    with Image.open(rendition_on_disk(url)) as rendition:
+                        assert rendition.width == width
+                        assert rendition.format in formats
+
+    def test_main_image_srcset_offers_each_width_up_to_the_original(self, client, illustrated):
+        page = parse(client.get(illustrated.article.get_absolute_url()))
+        picture = page.select_one("figure.hero picture")
+        assert [width for _url, width in srcset_entries(picture.select_one("source")["srcset"])] == [
+            480,
+            800,
+            1200,
+        ]
+        assert [width for _url, width in srcset_entries(picture.select_one("img")["srcset"])] == [
+            480,
+            800,
+            1200,
+        ]
         img = picture.select_one("img")
-        assert img["width"].isdigit() and img["height"].isdigit()
-        webp = picture.select("source[type='image/webp']")
-        assert len(webp) == 1
-        with Image.open(rendition_on_disk(img["src"])) as largest:
-            assert (largest.width, largest.height) == (int(img["width"]), int(img["height"]))
-        for srcset, formats in ((webp[0]["srcset"], {"WEBP"}), (img["srcset"], {"JPEG", "PNG"})):
-            entries = srcset_entries(srcset)
-            widths = [width for _url, width in entries]
-            assert widths and widths == sorted(set(widths))
-            for url, width in entries:
-                with Image.open(rendition_on_disk(url)) as rendition:
-                    assert rendition.width == width
-                    assert rendition.format in formats
-
-
-def test_main_image_srcset_offers_each_width_up_to_the_original(client, illustrated):
-    page = parse(client.get(illustrated.article.get_absolute_url()))
-    picture = page.select_one("figure.hero picture")
-    assert [width for _url, width in srcset_entries(picture.select_one("source")["srcset"])] == [
-        480,
-        800,
-        1200,
-    ]
-    assert [width for _url, width in srcset_entries(picture.select_one("img")["srcset"])] == [480, 800, 1200]
-    img = picture.select_one("img")
-    assert img["alt"] == "Een straat in Utrecht"
-    assert (img["width"], img["height"]) == ("1200", "800")
+        assert img["alt"] == "Een straat in Utrecht"
+        assert (img["width"], img["height"]) == ("1200", "800")
 
 
 # Attachments.
