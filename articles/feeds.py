@@ -9,7 +9,6 @@ its ``feed_type``, one of the three generators below. Every feed answers conditi
 import copy
 import datetime
 import json
-import mimetypes
 import re
 
 from django.conf import settings
@@ -306,17 +305,16 @@ class ArticleFeed(Feed):
         return sorted(tag.name for tag in item.tags.all())
 
     def item_enclosures(self, item):
-        """Return the main image, with its size in bytes and type; none when its file is missing."""
-        if not item.hero_image:
+        """Return the largest rendition of the main image (never the original), with its size in bytes and
+        type; none when it has no file (yet)."""
+        picture = item.hero_picture
+        if picture is None:
             return []
-        mime_type, _encoding = mimetypes.guess_type(item.hero_image.name)
         try:
-            length = item.hero_image.size
+            length = picture.file.storage.size(picture.file.name)
         except (OSError, ValueError):
             return []
-        if mime_type is None:
-            return []
-        return [Enclosure(self.absolute(item.hero_image.url), str(length), mime_type)]
+        return [Enclosure(self.absolute(picture.src), str(length), picture.type)]
 
     def item_authors(self, item):
         """Return the names of the people featured, then of the byline's writers (full names only)."""
@@ -330,7 +328,7 @@ class ArticleFeed(Feed):
             "content": richtext.sanitise(item.body, base_url=self.absolute(item.get_absolute_url()))
             or escape(item.lead),
             "authors": self.item_authors(item),
-            "image": self.absolute(item.hero_image.url) if item.hero_image else None,
+            "image": self.absolute(item.hero_picture.src) if item.hero_image else None,
         }
 
 

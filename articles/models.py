@@ -13,7 +13,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
-from core.images import Focus, RenditionSet
+from core.images import Focus, PhotoField, RenditionSet
 from core.models import ContentModel
 from core.validators import validate_attachment, validate_image_upload
 from people.models import CityDeal, Organisation, Partnership, Person
@@ -216,7 +216,7 @@ class Article(ContentModel):
         blank=True,
         help_text=_("Interview questions as subheads with the style “Interviewvraag”."),
     )
-    hero_image = models.ImageField(
+    hero_image = PhotoField(
         _("main image"),
         upload_to="articles/%Y/",
         blank=True,

@@ -1,15 +1,20 @@
 """Responsive renditions of uploaded images, made by django-imagekit when an image is saved.
 
 A ``RenditionSet`` adds one imagekit ``ImageSpecField`` per width and format to a model and builds the
-``<picture>`` sources for templates without touching the disk or the database. Public pages show only
-renditions, never the original upload, which stays untouched in storage.
+``<picture>`` sources for templates without touching the disk or the database. Public pages and feeds
+show only renditions, never the original upload.
+
+A ``PhotoField`` stores an upload without its location and other personal metadata.
 """
 
+import io
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
+from PIL import Image
 from pilkit.processors import ResizeToFit
 
 FORMATS = {
@@ -34,9 +39,52 @@ class Focus(models.TextChoices):
     BOTTOM_RIGHT = "bottom-right", _("bottom right")
 
 
+# The one piece of EXIF an image keeps: how to turn it upright. Everything else (GPS position, camera make,
+# model and serial number, owner, description, time taken) goes, as do XMP, IPTC and comments.
+ORIENTATION = 0x0112
+REENCODE_OPTIONS = {
+    # The JPEG's own quantisation tables and subsampling: as close to lossless as re-encoding gets.
+    "JPEG": {"quality": "keep", "subsampling": "keep", "optimize": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 90, "method": 4},
+}
+
+
+def without_metadata(file):
+    """Return the image ``file`` (a JPEG, PNG or WebP, already validated) as a new file without metadata
+    but its orientation and colour profile."""
+    file.seek(0)
+    with Image.open(file) as image:
+        image_format = image.format
+        options = dict(REENCODE_OPTIONS.get(image_format, {}))
+        if icc_profile := image.info.get("icc_profile"):
+            options["icc_profile"] = icc_profile
+        if orientation := image.getexif().get(ORIENTATION):
+            kept = Image.Exif()
+            kept[ORIENTATION] = orientation
+            options["exif"] = kept.tobytes()
+        output = io.BytesIO()
+        image.save(output, format=image_format, **options)
+    return ContentFile(output.getvalue(), name=file.name)
+
+
+class PhotoField(models.ImageField):
+    """An ``ImageField`` that stores new uploads without their location and personal metadata, whichever way
+    they arrive (admin, shell, import)."""
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            file.file = without_metadata(file.file)
+        return super().pre_save(model_instance, add)
+
+
 @dataclass(frozen=True)
 class Picture:
-    """What a ``<picture>`` element needs: a srcset per format, a fallback ``src`` and the image size."""
+    """What a ``<picture>`` element needs: a srcset per format, a fallback ``src`` and the image size.
+
+    ``file`` is the largest fallback rendition, for feeds (enclosures) and social media previews.
+    """
 
     sources: list  # (mime type, srcset) for each modern format
     fallback_srcset: str
@@ -44,6 +92,8 @@ class Picture:
     width: int
     height: int
     focus: str
+    file: object = None
+    type: str = ""
 
 
 class RenditionSet:
@@ -94,10 +144,13 @@ class RenditionSet:
             )
 
         largest_actual, largest_asked = widths[-1]
+        largest = getattr(instance, self.field_name(largest_asked, self.fallback))
         return Picture(
             sources=[(MIME_TYPES[key], srcset(key)) for key in self.formats],
             fallback_srcset=srcset(self.fallback),
-            src=getattr(instance, self.field_name(largest_asked, self.fallback)).url,
+            src=largest.url,
+            file=largest,
+            type=MIME_TYPES[self.fallback],
             width=largest_actual,
             height=round(original_height * largest_actual / original_width),
             focus=getattr(instance, self.focus_field) if self.focus_field else Focus.CENTER,

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+# The extensions a file of each image format may have: it is served by its name, so name and bytes agree.
+IMAGE_EXTENSIONS = {"JPEG": {"jpg", "jpeg"}, "PNG": {"png"}, "WEBP": {"webp"}}
 
 # Extension → the MIME types its bytes may sniff as. Office Open XML files are zip archives,
 # and the old binary formats share one container, so each family accepts its container type.
@@ -41,6 +43,20 @@ def _check_size(file, limit):
         )
 
 
+def extension_of(name):
+    """Return the extension of the file name ``name`` in lower case, or "" when it has none."""
+    base = (name or "").rsplit("/", 1)[-1]
+    return base.rsplit(".", 1)[-1].lower() if "." in base else ""
+
+
+def content_does_not_match(name, code):
+    return ValidationError(
+        _("The content of this file does not match its .%(extension)s name."),
+        code=code,
+        params={"extension": extension_of(name)},
+    )
+
+
 def too_many_pixels():
     return ValidationError(
         _("This image has more than %(limit)s megapixels. Make it smaller and upload it again."),
@@ -68,6 +84,8 @@ class ImageUploadValidator:
                         code="image_format",
                         params={"format": image_format},
                     )
+                if extension_of(file.name) not in IMAGE_EXTENSIONS[image_format]:
+                    raise content_does_not_match(file.name, code="image_content")
                 if width * height > settings.MAX_IMAGE_PIXELS:
                     raise too_many_pixels()
                 image.verify()
@@ -99,7 +117,7 @@ class AttachmentValidator:
         if not _is_new_upload(file):
             return
         _check_size(file, settings.MAX_ATTACHMENT_UPLOAD_SIZE)
-        extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
+        extension = extension_of(file.name)
         if extension not in ATTACHMENT_TYPES:
             raise ValidationError(
                 _("Attachments must be PDF or office documents (%(extensions)s)."),
@@ -111,11 +129,7 @@ class AttachmentValidator:
         head = file.read(8192)
         file.seek(position)
         if sniffed_type(head) not in ATTACHMENT_TYPES[extension]:
-            raise ValidationError(
-                _("The content of this file does not match its .%(extension)s name."),
-                code="attachment_content",
-                params={"extension": extension},
-            )
+            raise content_does_not_match(file.name, code="attachment_content")
 
     def __eq__(self, other):
         return isinstance(other, AttachmentValidator)

@@ -1,8 +1,11 @@
 """Serve uploaded files with safe headers, for sites without a separate web server for /media/.
 
-Only known types are served, each with the content type of this table (the browser may not guess),
-and
-attachments are always downloads, so an uploaded file can never run as a page on this site.
+Only known types are served, each with the content type of this table (the browser may not guess), and
+attachments are always downloads, so an uploaded file can never run as a page on this site. Readers get
+renditions and attachments; original uploads only the editorial staff.
+
+A web server in front that serves ``/media/`` itself must do the same: serve ``renditions/`` and
+``attachments/`` and refuse the rest (see README, Production).
 """
 
 import posixpath
@@ -31,6 +34,9 @@ SAFE_TYPES = {
 }
 # Renditions get a new name whenever their source changes, so browsers may keep them for a year.
 IMMUTABLE_PREFIX = settings.IMAGEKIT_CACHEFILE_DIR + "/"
+# What readers may fetch: renditions and attachments. Original uploads are for the editorial staff only
+# (pages and feeds never link to them).
+PUBLIC_PREFIXES = (IMMUTABLE_PREFIX, "attachments/")
 
 
 @require_safe
@@ -38,6 +44,9 @@ def serve(request, path):
     normalised = posixpath.normpath(path).lstrip("/")
     suffix = Path(normalised).suffix.lower()
     if suffix not in SAFE_TYPES or normalised.startswith(".."):
+        raise Http404
+    public = normalised.startswith(PUBLIC_PREFIXES)
+    if not public and not request.user.is_staff:
         raise Http404
     try:
         full_path = Path(safe_join(settings.MEDIA_ROOT, normalised))
@@ -55,6 +64,8 @@ def serve(request, path):
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     if normalised.startswith(IMMUTABLE_PREFIX):
         response["Cache-Control"] = "public, max-age=31536000, immutable"
-    else:
+    elif public:
         response["Cache-Control"] = "public, max-age=86400"
+    else:
+        response["Cache-Control"] = "private, no-store"
     return response

@@ -1,11 +1,16 @@
 import base64
 import contextvars
 import hashlib
+import ipaddress
 import logging
 import re
 import uuid
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.template.defaultfilters import filesizeformat
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 class PermissionsPolicyMiddleware:
@@ -83,3 +88,59 @@ class RequestIdLogFilter(logging.Filter):
     def filter(self, record):
         record.request_id = _request_id.get()
         return True
+
+
+def client_address(request):
+    """Return the address of the client that sent ``request``.
+
+    That is ``REMOTE_ADDR``, unless the site runs behind ``EZINE_TRUSTED_PROXIES`` proxies: then it is the
+    address the outermost of them saw, which it added to ``X-Forwarded-For`` (each proxy appends the address
+    it was called from, so it is the N-th from the end). What a client writes in that header itself comes
+    before and is never used. Login throttling (django-axes) keys lockouts on this address.
+    """
+    remote = request.META.get("REMOTE_ADDR")
+    proxies = settings.EZINE_TRUSTED_PROXIES
+    if proxies <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < proxies:
+        return remote  # not through all of our proxies
+    try:
+        return str(ipaddress.ip_address(forwarded[-proxies]))
+    except ValueError:
+        return remote
+
+
+class RequestSizeLimitMiddleware:
+    """Refuses a request body larger than the limit before any of it is read: ``413`` with a Dutch message.
+
+    Readers and the login page may send ``EZINE_MAX_REQUEST_BODY`` bytes, signed-in staff (uploads)
+    ``EZINE_MAX_STAFF_REQUEST_BODY``. Goes after the authentication middleware (to know the user) and
+    before anything that reads the body (CSRF, the views); the web server in front should refuse larger
+    bodies too (README, Production).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.EZINE_MAX_REQUEST_BODY:
+            limit = settings.EZINE_MAX_STAFF_REQUEST_BODY if request.user.is_staff else None
+            if limit is None or length > limit:
+                return too_large(limit or settings.EZINE_MAX_REQUEST_BODY)
+        return self.get_response(request)
+
+
+def too_large(limit):
+    with translation.override(settings.LANGUAGE_CODE):
+        message = _("This request is too large: at most %(limit)s may be sent.") % {
+            "limit": filesizeformat(limit)
+        }
+    response = HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+    response["Connection"] = "close"
+    return response

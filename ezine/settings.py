@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body (CSRF's and the views' own reading): refuses oversized requests unread.
+    "ezine.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -95,6 +97,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
+# Behind proxies, the client's address comes from X-Forwarded-For as the trusted proxies set it.
+AXES_CLIENT_IP_CALLABLE = "ezine.middleware.client_address"
+# How many proxies (load balancer, Varnish, nginx) stand between clients and the app, each appending to
+# X-Forwarded-For. 0: the header is ignored and REMOTE_ADDR is the client.
+EZINE_TRUSTED_PROXIES = int(os.environ.get("EZINE_TRUSTED_PROXIES", "0"))
 
 ROOT_URLCONF = "ezine.urls"
 WSGI_APPLICATION = "ezine.wsgi.application"
@@ -212,6 +219,14 @@ MAX_IMAGE_UPLOAD_SIZE = 15 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 MAX_ATTACHMENT_UPLOAD_SIZE = 25 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The largest request body, in bytes, from anyone (search, the login form) and from signed-in staff (an
+# article with a main image and an attachment). Larger bodies get 413 before they are read.
+EZINE_MAX_REQUEST_BODY = int(os.environ.get("EZINE_MAX_REQUEST_BODY", str(1024 * 1024)))
+EZINE_MAX_STAFF_REQUEST_BODY = int(
+    os.environ.get(
+        "EZINE_MAX_STAFF_REQUEST_BODY", str(MAX_IMAGE_UPLOAD_SIZE + MAX_ATTACHMENT_UPLOAD_SIZE + 1024 * 1024)
+    )
+)
 
 # The name readers see in titles, feeds and the footer.
 EZINE_NAME = os.environ.get("EZINE_NAME", "Agenda Stad")

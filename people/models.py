@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from core.images import Focus, RenditionSet
+from core.images import Focus, PhotoField, RenditionSet
 from core.models import ContentModel
 from core.validators import validate_image_upload
 
@@ -92,7 +92,7 @@ class Organisation(NamedContent):
     )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
-    logo = models.ImageField(
+    logo = PhotoField(
         _("logo"),
         upload_to="organisations/",
         blank=True,
@@ -158,7 +158,7 @@ class Person(NamedContent):
         blank=True,
     )
     bio = models.TextField(_("short bio"), blank=True)
-    portrait = models.ImageField(
+    portrait = PhotoField(
         _("portrait"),
         upload_to="people/",
         blank=True,
