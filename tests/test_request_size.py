@@ -33,7 +33,8 @@ def oversized_post(client, path, size):
 def test_anonymous_300_mb_post_to_the_login_is_refused_unread(settings):
     response = oversized_post(Client(), "/admin/login/", 300 * 1024 * 1024)
     assert response.status_code == 413
-    assert response.content.decode() == "Dit verzoek is te groot: er mag hoogstens 1,0\xa0MB worden verstuurd."
+    message = "Dit verzoek is te groot: er mag hoogstens 1,0\xa0MB worden verstuurd."
+    assert response.content.decode() == message
 
 
 def test_a_reader_may_not_send_what_staff_may(admin_client, settings):
