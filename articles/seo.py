@@ -1,5 +1,6 @@
 """JSON-LD of an article (schema.org ``NewsArticle``)."""
 
+from core.dates import machine_datetime
 from core.seo import image_url, publisher
 from people.seo import person_summary
 
@@ -16,8 +17,8 @@ def article(request, article):
         "headline": article.title[:110],
         "description": article.lead,
         "inLanguage": "nl",
-        "datePublished": published.isoformat(),
-        "dateModified": article.last_modified.isoformat(),
+        "datePublished": machine_datetime(published),
+        "dateModified": machine_datetime(article.last_modified),
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
         "author": authors or [publisher(request)],
         "publisher": publisher(request),

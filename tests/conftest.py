@@ -1,4 +1,6 @@
 import io
+import os
+import shutil
 from contextlib import contextmanager
 
 import pytest
@@ -9,6 +11,7 @@ from django.test import override_settings
 
 from articles.models import Article
 from tests import factories
+from tests.html import ARTIFACTS
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -69,6 +72,21 @@ def demo(django_db_setup, django_db_blocker, shared_media_root):
     with shared_by_module(django_db_blocker):
         call_command("load_demo", stdout=io.StringIO())
         yield
+
+
+@pytest.fixture
+def vnu():
+    """The command that runs the Nu HTML Checker (vnu-jar from npm, with Java)."""
+    java, jar = (
+        shutil.which("java"),
+        ARTIFACTS.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
+    )
+    if not (java and jar.exists()):
+        message = "the HTML check needs java and node_modules/vnu-jar (run `make test` with npm installed)"
+        if os.environ.get("EZINE_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return [java, "-jar", str(jar)]
 
 
 @pytest.fixture

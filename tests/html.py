@@ -1,4 +1,10 @@
+import json
+import subprocess
+from pathlib import Path
+
 from bs4 import BeautifulSoup
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 def parse(response):
@@ -32,3 +38,24 @@ def form_data(response, form_selector="form"):
         elif field.get("type") not in ("file", "submit", "button", "image", "reset"):
             data[name] = field.get("value", "")
     return data
+
+
+def nu_errors(vnu, pages, folder, report="vnu-report.json"):
+    """Return the errors the Nu HTML Checker finds in ``pages`` ({name: HTML bytes}), as (page, line,
+    message); the whole report goes to test-artifacts/."""
+    files = {}
+    for name, content in pages.items():
+        files[name] = Path(folder) / f"{name.replace(' ', '-').replace('/', '-')}.html"
+        files[name].write_bytes(content)
+    result = subprocess.run(
+        [*vnu, "--errors-only", "--format", "json", *map(str, files.values())],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / report).write_text(
+        json.dumps({"pages": {n: str(p.name) for n, p in files.items()}, "messages": messages}, indent=2)
+    )
+    return [(Path(m["url"]).name, m.get("lastLine"), m["message"]) for m in messages if m["type"] == "error"]

@@ -12,6 +12,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import connections
+from django.test import Client
+from PIL import Image
+
+from tests.html import nu_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -157,11 +161,14 @@ def test_keyboard_user_can_skip_to_content_and_reach_the_menu_with_visible_focus
     assert outline not in ("none", ""), "focus is visible"
 
 
-def test_every_page_type_has_no_accessibility_violations(site, page):
+def axe_violations(browser, site, paths, report_name="axe-report.json"):
+    """Return the axe violations of each page of ``paths`` ({name: path}) that has any; the whole report
+    goes to test-artifacts/."""
     report = {}
     # Injecting axe is an inline script, which the site's own policy refuses; this page only runs axe.
-    page = page.context.browser.new_context(locale="nl-NL", bypass_csp=True).new_page()
-    for name, path in PAGE_TYPES.items():
+    context = browser.new_context(locale="nl-NL", bypass_csp=True)
+    page = context.new_page()
+    for name, path in paths.items():
         page.goto(site + path)
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
@@ -176,9 +183,14 @@ def test_every_page_type_has_no_accessibility_violations(site, page):
                 for v in result["violations"]
             ],
         }
+    context.close()
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "axe-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
-    assert {name: entry["violations"] for name, entry in report.items() if entry["violations"]} == {}
+    (ARTIFACTS / report_name).write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    return {name: entry["violations"] for name, entry in report.items() if entry["violations"]}
+
+
+def test_every_page_type_has_no_accessibility_violations(site, browser):
+    assert axe_violations(browser, site, PAGE_TYPES) == {}
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -231,3 +243,53 @@ def test_editor_works_in_the_admin_without_any_content_security_policy_violation
     article = Article.objects.get(title="Getypt in de browser")
     assert article.slug == "getypt-in-de-browser", "the slug was filled in from the title"
     assert article.body == "<p>Een eerste alinea.</p>"
+
+
+def test_a_real_publication_leaves_every_page_and_feed_valid_and_the_photo_without_location(
+    site, page, browser, vnu, tmp_path
+):
+    """As an editor publishes: through the admin, a phone photo with GPS, published "now" (a moment with
+    microseconds); then the Nu checker, axe and the feed checks over every page type and feed."""
+    from articles.models import Article
+    from tests.test_feed_validity import feed_problems
+    from tests.test_photo_privacy import GPS, phone_photo
+
+    photo, _profile = phone_photo()
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", EDITOR[0])
+    page.fill("#id_password", EDITOR[1])
+    page.click("input[type=submit]")
+    page.goto(site + "/admin/articles/article/add/")
+    page.fill("#id_title", "Een nieuwe wijk in Utrecht")
+    page.select_option("#id_kind", "interview")
+    page.fill("#id_lead", "Bewoners praten mee over hun straat.")
+    page.locator(".field-body [contenteditable=true]").click()
+    page.keyboard.type("Wat willen bewoners? Groen, rust en een bushalte.")
+    page.set_input_files(
+        "#id_hero_image", {"name": "IMG_2041.jpg", "mimeType": "image/jpeg", "buffer": photo}
+    )
+    page.fill("#id_hero_alt", "Nieuwe huizen aan een gracht")
+    page.fill("#id_hero_credit", "Eva de Vries")
+    page.fill("#id_tags", "wonen, stadsvernieuwing")
+    page.select_option("#id_status", "published")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/admin/articles/article/")
+
+    article = Article.objects.get(title="Een nieuwe wijk in Utrecht")
+    assert article.is_published
+    with Image.open(article.hero_image.path) as stored:
+        assert not stored.getexif().get_ifd(GPS)
+
+    pages = {**PAGE_TYPES, "new article": article.get_absolute_url(), "new tag": "/tags/stadsvernieuwing/"}
+    assert axe_violations(browser, site, pages, "axe-report-after-publication.json") == {}
+    client = Client()
+    html = {}
+    for name, path in pages.items():
+        response = client.get(path)
+        assert response.status_code == (404 if name == "404" else 200), path
+        html[name] = response.content
+    assert nu_errors(vnu, html, tmp_path, "vnu-report-after-publication.json") == []
+    feeds = ["/feeds/", "/feeds/interviews/", "/tags/stadsvernieuwing/feed/", "/tags/wonen/feed/"]
+    for feed in feeds:
+        for format in ("rss/", "atom/", "json/") if feed.startswith("/feeds/") else ("", "atom/", "json/"):
+            assert feed_problems(feed + format) == [], feed + format

@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from core import dates
+
 register = template.Library()
 
 
@@ -28,6 +30,12 @@ def capture(parser, token):
     nodelist = parser.parse(("endcapture",))
     parser.delete_first_token()
     return CaptureNode(nodelist, bits[2])
+
+
+@register.filter
+def machine_datetime(moment):
+    """Return ``moment`` for ``<time datetime>``: ISO 8601 to the second (see ``core.dates``)."""
+    return dates.machine_datetime(moment)
 
 
 @register.filter(is_safe=True)
