@@ -1,7 +1,5 @@
 from django.contrib.sitemaps import Sitemap
 
-from core.dates import to_the_second
-
 from .models import Article
 
 
@@ -15,7 +13,7 @@ class ArticleSitemap(Sitemap):
         )
 
     def lastmod(self, article):
-        return to_the_second(article.last_modified)
+        return article.last_modified
 
     def get_latest_lastmod(self):
         # The index would otherwise load every article to find the newest; entries carry their own.

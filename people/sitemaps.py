@@ -1,7 +1,5 @@
 from django.contrib.sitemaps import Sitemap
 
-from core.dates import to_the_second
-
 from .models import CityDeal, Organisation, Partnership, Person
 
 
@@ -14,7 +12,7 @@ class NamedContentSitemap(Sitemap):
         return self.model.objects.only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, obj):
-        return to_the_second(obj.updated_at)
+        return obj.updated_at
 
     def get_latest_lastmod(self):
         # The index would otherwise load every row to find the newest; entries carry their own.
