@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from articles.models import Article
+from core.dates import machine_datetime
 from tests import factories
 from tests.html import parse
 
@@ -53,7 +54,7 @@ def test_article_json_ld_is_a_news_article_with_author_publisher_dates_and_image
     (data,) = json_ld(parse(Client().get(article.get_absolute_url())))
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == article.title
-    assert data["datePublished"] == article.published_at.isoformat()
+    assert data["datePublished"] == machine_datetime(article.published_at)
     assert data["publisher"]["name"] == "Agenda Stad"
     assert data["author"] and data["image"][0].startswith("http://testserver/media/renditions/")
     assert data["about"][0] == {
