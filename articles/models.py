@@ -114,12 +114,16 @@ class ArticleQuerySet(models.QuerySet):
         return chosen + list(found)
 
     def popular_tags(self, limit=12, recent=1000):
-        """Return the tags most used on the newest ``recent`` of these articles, each with ``num_articles``:
-        what is written about now (and no count over the whole archive on every home page)."""
+        """Return the tags most used on the newest ``recent`` of these articles, each with ``num_articles``
+        and ``last_published``: what is written about now (and no count over the whole archive on every
+        home page)."""
         newest = self.order_by("-published_at", "-id").values("pk")[:recent]
         return (
             Tag.objects.filter(articles_taggedarticle_items__content_object__in=newest)
-            .annotate(num_articles=models.Count("articles_taggedarticle_items"))
+            .annotate(
+                num_articles=models.Count("articles_taggedarticle_items"),
+                last_published=models.Max("articles_taggedarticle_items__content_object__published_at"),
+            )
             .order_by("-num_articles", "name")[:limit]
         )
 

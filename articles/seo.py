@@ -28,3 +28,15 @@ def article(request, article):
     if picture := article.hero_picture:
         data["image"] = [image_url(request, picture)]
     return data
+
+
+def topic(request, tag):
+    """Return a tag's page as a schema.org ``CollectionPage`` of the articles about it."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": tag.name,
+        "about": {"@type": "Thing", "name": tag.name},
+        "inLanguage": "nl",
+        "url": request.build_absolute_uri(tag.get_absolute_url()),
+    }

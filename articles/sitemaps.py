@@ -26,3 +26,9 @@ class TagSitemap(Sitemap):
 
     def items(self):
         return Article.objects.published().popular_tags(limit=None)
+
+    def lastmod(self, tag):
+        return tag.last_published
+
+    def get_latest_lastmod(self):
+        return None

@@ -3,6 +3,8 @@ from django.core import signing
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.text import capfirst
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
@@ -75,9 +77,18 @@ def article_context(request, article):
     """Return what the article page shows besides the article itself (also used by previews)."""
     return {
         "related_articles": Article.objects.related_to(article),
-        "structured_data": seo.article(request, article),
+        "structured_data": [
+            seo.article(request, article),
+            page_breadcrumbs(request, "articles:list", Article._meta.verbose_name_plural, article),
+        ],
         "og_image": core_seo.image_url(request, article.hero_picture),
     }
+
+
+def page_breadcrumbs(request, overview, overview_name, obj):
+    """Return the ``BreadcrumbList`` of the page of ``obj``: home, its overview, itself."""
+    trail = [(settings.EZINE_NAME, reverse("home")), (capfirst(overview_name), reverse(overview))]
+    return core_seo.breadcrumbs(request, [*trail, (str(obj), obj.get_absolute_url())])
 
 
 def render_preview(request, article, shared=False):
@@ -95,13 +106,16 @@ def render_preview(request, article, shared=False):
 class ScopedArticleListView(SingleObjectMixin, ListView):
     """A page about one object (a person, a tag, a City Deal, ...) with its published articles, newest first.
 
-    Subclasses set ``model`` (or ``scope_queryset``), ``template_name`` and ``feed_name``, the URL name
-    of the scope's RSS feed (its Atom and JSON feeds are that name plus ``_atom`` and ``_json``).
+    Subclasses set ``model`` (or ``scope_queryset``), ``template_name``, ``overview`` (the URL name of the
+    list it belongs to) and ``feed_name``, the URL name of the scope's RSS feed (its Atom and JSON feeds
+    are that name plus ``_atom`` and ``_json``); ``describe()`` gives its JSON-LD and ``image()`` its
+    picture for social media.
     """
 
     paginate_by = settings.ARTICLES_PER_PAGE
     scope_queryset = None
     feed_name = None
+    overview = None
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object(queryset=self.get_scope_queryset())
@@ -118,15 +132,33 @@ class ScopedArticleListView(SingleObjectMixin, ListView):
         return Article.objects.published().in_scope(self.object).for_listing()
 
     def get_context_data(self, **kwargs):
+        name = self.object._meta.verbose_name_plural
         return super().get_context_data(
-            object=self.object, feeds=feed_urls(self.feed_name, slug=self.object.slug), **kwargs
+            object=self.object,
+            feeds=feed_urls(self.feed_name, slug=self.object.slug),
+            structured_data=[
+                self.describe(),
+                page_breadcrumbs(self.request, self.overview, name, self.object),
+            ],
+            og_image=core_seo.image_url(self.request, self.image()),
+            **kwargs,
         )
+
+    def describe(self):
+        raise NotImplementedError
+
+    def image(self):
+        return None
 
 
 class TagDetailView(ScopedArticleListView):
     model = Tag
     template_name = "articles/tag_detail.html"
     feed_name = "articles:tag_feed"
+    overview = "articles:tag_list"
+
+    def describe(self):
+        return seo.topic(self.request, self.object)
 
 
 people_with_organisation = Prefetch("contacts", queryset=Person.objects.select_related("organisation"))
@@ -136,38 +168,46 @@ class PersonDetailView(ScopedArticleListView):
     scope_queryset = Person.objects.select_related("organisation")
     template_name = "people/person_detail.html"
     feed_name = "people:person_feed"
+    overview = "people:person_list"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            structured_data=people_seo.person(self.request, self.object),
-            og_image=core_seo.image_url(self.request, self.object.portrait_picture),
-            **kwargs,
-        )
+    def describe(self):
+        return people_seo.person(self.request, self.object)
+
+    def image(self):
+        return self.object.portrait_picture
 
 
 class OrganisationDetailView(ScopedArticleListView):
     scope_queryset = Organisation.objects.prefetch_related("people")
     template_name = "people/organisation_detail.html"
     feed_name = "people:organisation_feed"
+    overview = "people:organisation_list"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            structured_data=people_seo.organisation(self.request, self.object),
-            og_image=core_seo.image_url(self.request, self.object.logo_picture),
-            **kwargs,
-        )
+    def describe(self):
+        return people_seo.organisation(self.request, self.object)
+
+    def image(self):
+        return self.object.logo_picture
 
 
 class PartnershipDetailView(ScopedArticleListView):
     scope_queryset = Partnership.objects.prefetch_related("coordinators", "members", people_with_organisation)
     template_name = "people/partnership_detail.html"
     feed_name = "people:partnership_feed"
+    overview = "people:partnership_list"
+
+    def describe(self):
+        return people_seo.programme(self.request, self.object)
 
 
 class CityDealDetailView(ScopedArticleListView):
     scope_queryset = CityDeal.objects.prefetch_related("partners", people_with_organisation)
     template_name = "people/citydeal_detail.html"
     feed_name = "people:citydeal_feed"
+    overview = "people:citydeal_list"
+
+    def describe(self):
+        return people_seo.programme(self.request, self.object)
 
 
 class TagListView(ListView):

@@ -3,24 +3,31 @@
 The JSON-LD of each model is next to it: ``people.seo``, ``articles.seo``.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import reverse
 
 # Query parameters that change what a page shows; others (tracking, typos) are left out of canonical URLs.
-CANONICAL_PARAMETERS = ("soort", "tag", "q", "page")
+CANONICAL_PARAMETERS = ("soort", "tag", "q", "jaar", "page")
 
 
 def canonical_url(request):
     """Return the page's absolute URL with only the query parameters that change its content."""
     params = [(key, request.GET[key]) for key in CANONICAL_PARAMETERS if request.GET.get(key)]
     params = [(key, value) for key, value in params if not (key == "page" and value == "1")]
-    query = "&".join(f"{key}={value}" for key, value in params)
+    query = urlencode(params)
     url = request.build_absolute_uri(request.path)
     return f"{url}?{query}" if query else url
 
 
 def context(request):
-    return {"canonical_url": canonical_url(request)}
+    return {
+        "canonical_url": canonical_url(request),
+        # Social media show a page's own image (og_image) where it has one, the site's card otherwise.
+        "default_og_image": request.build_absolute_uri(static(settings.EZINE_SHARE_IMAGE)),
+    }
 
 
 def image_url(request, picture):
@@ -36,7 +43,26 @@ def publisher(request):
     }
 
 
+def breadcrumbs(request, trail):
+    """Return a schema.org ``BreadcrumbList`` of ``trail``: (name, path) pairs from the home page on."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": number,
+                "name": str(name),
+                "item": request.build_absolute_uri(path),
+            }
+            for number, (name, path) in enumerate(trail, start=1)
+        ],
+    }
+
+
 def website(request):
+    """Return the home page's ``WebSite``, with the search page as its ``SearchAction``."""
+    search = request.build_absolute_uri(reverse("search"))
     return {
         "@context": "https://schema.org",
         "@type": "WebSite",
@@ -44,4 +70,9 @@ def website(request):
         "description": settings.EZINE_TAGLINE,
         "inLanguage": "nl",
         "url": request.build_absolute_uri(reverse("home")),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        },
     }

@@ -228,6 +228,8 @@ EZINE_MAX_STAFF_REQUEST_BODY = int(
     )
 )
 
+# The picture social media show for pages without an image of their own (a static file).
+EZINE_SHARE_IMAGE = "ezine/og-default.png"
 # The name readers see in titles, feeds and the footer.
 EZINE_NAME = os.environ.get("EZINE_NAME", "Agenda Stad")
 EZINE_TAGLINE = os.environ.get("EZINE_TAGLINE", "E-zine over steden, de Agenda Stad en de EU Urban Agenda")

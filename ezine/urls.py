@@ -2,10 +2,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Max
 from django.urls import include, path, re_path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import Article
 from articles.sitemaps import ArticleSitemap, TagSitemap
+from people.models import CityDeal, Organisation, Partnership, Person
 from people.sitemaps import CityDealSitemap, OrganisationSitemap, PartnershipSitemap, PersonSitemap
 
 from . import media, views
@@ -16,24 +20,38 @@ admin.site.index_title = _("Content")
 
 
 class OverviewSitemap(Sitemap):
-    """The home page and the overview pages."""
+    """The home page and the overview pages, each last modified when the newest thing it lists was."""
 
     changefreq = "daily"
     priority = 1.0
 
-    def items(self):
+    @cached_property
+    def overviews(self):
+        """Return (URL name, last modified) of each overview; the index and the section both ask for it."""
+        articles = Article.objects.published().aggregate(edit=Max("updated_at"), entry=Max("published_at"))
+        latest_article = max(filter(None, articles.values()), default=None)
         return [
-            "home",
-            "articles:list",
-            "people:person_list",
-            "people:organisation_list",
-            "people:partnership_list",
-            "people:citydeal_list",
-            "articles:tag_list",
+            ("home", latest_article),
+            ("articles:list", latest_article),
+            ("articles:tag_list", latest_article),
+            *((f"people:{model._meta.model_name}_list", newest_edit(model)) for model in PEOPLE_MODELS),
         ]
 
-    def location(self, name):
-        return reverse(name)
+    def items(self):
+        return self.overviews
+
+    def location(self, item):
+        return reverse(item[0])
+
+    def lastmod(self, item):
+        return item[1]
+
+
+PEOPLE_MODELS = (Person, Organisation, Partnership, CityDeal)
+
+
+def newest_edit(model):
+    return model.objects.aggregate(last=Max("updated_at"))["last"]
 
 
 SITEMAPS = {

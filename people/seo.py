@@ -2,7 +2,7 @@
 
 from core.seo import image_url
 
-from .models import Organisation
+from .models import Organisation, Partnership
 
 GOVERNMENT = {Organisation.Kind.MINISTRY, Organisation.Kind.MUNICIPALITY, Organisation.Kind.PROVINCE}
 
@@ -50,4 +50,37 @@ def organisation(request, organisation):
             "addressLocality": organisation.city,
             "addressCountry": organisation.country,
         }
+    return data
+
+
+def programme(request, collaboration):
+    """Return a partnership or City Deal as a schema.org ``Project`` with its participating organisations."""
+    if isinstance(collaboration, Partnership):
+        organisations = [*collaboration.coordinators.all(), *collaboration.members.all()]
+        start = collaboration.start_date
+    else:
+        organisations = list(collaboration.partners.all())
+        start = collaboration.signed_on
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "name": collaboration.name,
+        "url": request.build_absolute_uri(collaboration.get_absolute_url()),
+    }
+    if collaboration.description:
+        data["description"] = collaboration.description
+    if start:
+        data["foundingDate"] = start.isoformat()
+    if collaboration.website:
+        data["sameAs"] = [collaboration.website]
+    members = {organisation.pk: organisation for organisation in organisations}.values()
+    if members:
+        data["member"] = [
+            {
+                "@type": "Organization",
+                "name": organisation.name,
+                "url": request.build_absolute_uri(organisation.get_absolute_url()),
+            }
+            for organisation in members
+        ]
     return data

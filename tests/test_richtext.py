@@ -417,8 +417,11 @@ def test_markup_in_title_and_lead_stays_text_in_headings_meta_tags_and_structure
     assert page.select_one("p.article__lead").get_text() == lead
     assert page.select_one("meta[property='og:title']")["content"] == title
     assert page.select_one("meta[name=description]")["content"] == lead
-    [structured] = [json.loads(data.string) for data in page.select("script[type='application/ld+json']")]
+    structured, breadcrumbs = [
+        json.loads(data.string) for data in page.select("script[type='application/ld+json']")
+    ]
     assert (structured["headline"], structured["description"]) == (title, lead)
+    assert breadcrumbs["itemListElement"][-1]["name"] == title
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,7 @@ def test_article_page_has_title_description_canonical_and_open_graph(article):
 
 
 def test_article_json_ld_is_a_news_article_with_author_publisher_dates_and_image(article):
-    (data,) = json_ld(parse(Client().get(article.get_absolute_url())))
+    data, _breadcrumbs = json_ld(parse(Client().get(article.get_absolute_url())))
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == article.title
     assert data["datePublished"] == machine_datetime(article.published_at)
@@ -70,15 +70,15 @@ def test_json_ld_cannot_be_broken_out_of():
     article = factories.ArticleFactory(title="</script><script>alert(1)</script>")
     page = Client().get(article.get_absolute_url()).content.decode()
     assert "</script><script>alert(1)" not in page
-    (data,) = json_ld(parse(Client().get(article.get_absolute_url())))
+    data, _breadcrumbs = json_ld(parse(Client().get(article.get_absolute_url())))
     assert data["headline"] == "</script><script>alert(1)</script>"
 
 
 def test_person_and_organisation_pages_describe_themselves_in_json_ld():
     person = factories.PersonFactory(name="Jantine Kriens", job_title="voorzitter", bio="Bestuurder.")
-    (person_data,) = json_ld(parse(Client().get(person.get_absolute_url())))
+    person_data, _breadcrumbs = json_ld(parse(Client().get(person.get_absolute_url())))
     assert person_data["@type"] == "Person" and person_data["jobTitle"] == "voorzitter"
-    (organisation_data,) = json_ld(parse(Client().get(person.organisation.get_absolute_url())))
+    organisation_data, _breadcrumbs = json_ld(parse(Client().get(person.organisation.get_absolute_url())))
     assert organisation_data["@type"] == "GovernmentOrganization"
     assert organisation_data["name"] == person.organisation.name
 
@@ -189,3 +189,85 @@ def test_article_page_offers_read_also_and_more_about_its_people():
     page = parse(Client().get(article.get_absolute_url()))
     assert "Ander veiligheidsstuk" in page.select_one("#related-heading").parent.get_text()
     assert page.select_one('#more-heading + ul a[href="/personen/manon-reckin/"]')
+
+    def test_every_detail_page_has_breadcrumbs_from_home_through_its_overview(self, demo):
+        article = Article.objects.published().first()
+        pages = {
+            article.get_absolute_url(): ("Artikelen", "/artikelen/"),
+            "/personen/manon-reckin/": ("Personen", "/personen/"),
+            "/organisaties/gemeente-maastricht/": ("Organisaties", "/organisaties/"),
+            "/partnerschappen/partnerschap-betaalbare-huisvesting/": ("Partnerschappen", "/partnerschappen/"),
+            "/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/": ("City Deals", "/city-deals/"),
+            "/tags/veiligheid/": ("Tags", "/tags/"),
+        }
+        for path, (overview, overview_path) in pages.items():
+            crumbs = next(
+                node for node in json_ld(parse(Client().get(path))) if node["@type"] == "BreadcrumbList"
+            )
+            items = crumbs["itemListElement"]
+            assert [item["position"] for item in items] == [1, 2, 3]
+            assert [item["item"] for item in items] == [
+                "http://testserver/",
+                f"http://testserver{overview_path}",
+                f"http://testserver{path}",
+            ]
+            assert [item["name"] for item in items[:2]] == ["Agenda Stad", overview]
+
+    def test_partnership_city_deal_and_tag_pages_describe_themselves_in_json_ld(self, demo):
+        partnership = json_ld(parse(Client().get("/partnerschappen/partnerschap-betaalbare-huisvesting/")))[0]
+        assert partnership["@type"] == "Project"
+        assert partnership["name"] == "Partnerschap Betaalbare Huisvesting"
+        assert partnership["member"] and all(m["@type"] == "Organization" for m in partnership["member"])
+        deal = json_ld(parse(Client().get("/city-deals/city-deal-zorg-voor-veiligheid-in-de-stad/")))[0]
+        assert deal["@type"] == "Project" and "Gemeente Maastricht" in [m["name"] for m in deal["member"]]
+        topic = json_ld(parse(Client().get("/tags/veiligheid/")))[0]
+        assert topic == {
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "name": "veiligheid",
+            "about": {"@type": "Thing", "name": "veiligheid"},
+            "inLanguage": "nl",
+            "url": "http://testserver/tags/veiligheid/",
+        }
+
+    def test_every_page_type_has_an_open_graph_image(self, demo):
+        from tests.test_browser import PAGE_TYPES
+
+        for name, path in PAGE_TYPES.items():
+            page = parse(Client().get(path))
+            image = meta(page, "og:image")
+            assert image and image.startswith("http://testserver/"), name
+        assert meta(parse(Client().get("/tags/veiligheid/")), "og:image").endswith(
+            "/static/ezine/og-default.png"
+        )
+
+    def test_every_overview_and_tag_in_the_sitemaps_has_a_last_modification(self, demo):
+        for section in ("overzichten", "tags"):
+            entries = sitemap_entries(f"/sitemap-{section}.xml")
+            assert entries and all(
+                entry.findtext("s:lastmod", namespaces=SITEMAP_NS) for entry in entries.values()
+            )
+
+
+def test_home_page_offers_the_search_page_to_search_engines():
+    (website,) = json_ld(parse(Client().get("/")))
+    assert website["potentialAction"] == {
+        "@type": "SearchAction",
+        "target": {"@type": "EntryPoint", "urlTemplate": "http://testserver/zoeken/?q={search_term_string}"},
+        "query-input": "required name=search_term_string",
+    }
+
+
+def test_canonical_link_encodes_its_query():
+    page = parse(Client().get("/zoeken/", {"q": "huur & koop #1", "utm_source": "x"}))
+    assert page.select_one("link[rel=canonical]")["href"] == "http://testserver/zoeken/?q=huur+%26+koop+%231"
+
+
+def test_the_home_page_loads_its_lead_image_at_once_and_the_rest_lazily():
+    factories.ArticleFactory(title="Ouder", with_image=True)
+    factories.ArticleFactory(title="Nieuwste", with_image=True)
+    page = parse(Client().get("/"))
+    lead = page.select_one(".card--lead img")
+    assert lead is not None and not lead.has_attr("loading")
+    cards = parse(Client().get("/artikelen/")).select(".card img")
+    assert cards and all(image["loading"] == "lazy" for image in cards)

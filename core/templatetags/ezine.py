@@ -40,8 +40,13 @@ def machine_datetime(moment):
 
 @register.filter(is_safe=True)
 def json_ld(data):
-    """Return ``data`` as a JSON-LD script element, escaped so no text can end the element early."""
-    if not data:
-        return ""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_json_script_escapes)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+    """Return ``data`` (a JSON-LD object, or a list of them) as script elements, one per object, escaped so
+    no text can end the element early."""
+    scripts = []
+    for item in data if isinstance(data, list) else [data]:
+        if item:
+            payload = json.dumps(item, ensure_ascii=False, separators=(",", ":")).translate(
+                _json_script_escapes
+            )
+            scripts.append(f'<script type="application/ld+json">{payload}</script>')
+    return mark_safe("\n  ".join(scripts))
