@@ -1,9 +1,15 @@
-"""One-file archives of the whole e-zine: every database row and every uploaded file.
+"""One-file archives of the whole e-zine: every content row and every uploaded file.
 
-An archive is a zip file with ``manifest.json`` (format, counts, a SHA-256 of every file), ``data.json``
-(Django's serialised data, content types by natural key, so it loads into any freshly migrated
-database) and
-``media/`` (the uploads, renditions included). ``export_archive`` and ``import_archive`` wrap these.
+An archive is a zip file with ``manifest.json`` (format, counts, a SHA-256 of ``data.json`` and of every
+file), ``data.json`` (Django's serialised data, content types by natural key, so it loads into any freshly
+migrated database) and ``media/`` (the uploads, renditions included). ``export_archive`` and
+``import_archive`` wrap these.
+
+A restore trusts nothing in the file. Before anything is written it checks every member against the
+manifest (sizes first, then checksums, read in pieces), and that the data holds only rows an archive may
+hold: content, tags, revisions and groups; users only when asked for, and superuser rights only when asked
+for separately. Article bodies, also those inside revisions, go through the sanitiser again. Rows and files
+are restored all or nothing: the rows in one transaction, the files inside it, removed again if it fails.
 """
 
 import hashlib
@@ -14,17 +20,38 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
-from django.core.files.base import ContentFile
+from django.conf import settings
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, transaction
 
-FORMAT = "ezine-archive/1"
+from articles import richtext
+
+FORMAT = "ezine-archive/2"
 # Rows Django makes itself on migrate, or that are only valid for one running site.
-EXCLUDED = {"contenttypes", "auth.permission", "sessions", "admin.logentry"}
+EXCLUDED = {"contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"}
 # The search index is made from the content; it is rebuilt after a restore instead of being archived.
 DERIVED = {"search.searchentry", "search.searchterm"}
 # Rows a migration creates (the editorial groups); the archive's copies update them by natural key.
 MADE_BY_MIGRATIONS = {"auth.group", "auth.group_permissions"}
+# What a restore takes from an archive; users only when asked for.
+CONTENT = {
+    "articles.article",
+    "articles.taggedarticle",
+    "people.organisation",
+    "people.person",
+    "people.partnership",
+    "people.citydeal",
+    "taggit.tag",
+    "taggit.taggeditem",
+    "reversion.revision",
+    "reversion.version",
+    "auth.group",
+}
+USERS = "auth.user"
+CHUNK = 1024 * 1024
 
 
 class ArchiveError(Exception):
@@ -59,17 +86,19 @@ def export(path, storage=default_storage):
         format="json",
         stdout=data,
     )
-    rows = json.loads(data.getvalue())
-    manifest = {"format": FORMAT, "counts": {}, "files": {}}
-    for row in rows:
+    content = data.getvalue().encode()
+    manifest = {"format": FORMAT, "counts": {}, "data": hashlib.sha256(content).hexdigest(), "files": {}}
+    for row in json.loads(content):
         manifest["counts"][row["model"]] = manifest["counts"].get(row["model"], 0) + 1
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("data.json", data.getvalue())
+        archive.writestr("data.json", content)
         for name in _media_files(storage):
-            with storage.open(name, "rb") as file:
-                content = file.read()
-            manifest["files"][name] = hashlib.sha256(content).hexdigest()
-            archive.writestr(f"media/{name}", content, compress_type=zipfile.ZIP_STORED)
+            digest = hashlib.sha256()
+            with storage.open(name, "rb") as source, archive.open(f"media/{name}", "w") as target:
+                while chunk := source.read(CHUNK):
+                    digest.update(chunk)
+                    target.write(chunk)
+            manifest["files"][name] = digest.hexdigest()
         archive.writestr("manifest.json", json.dumps(manifest, indent=2, sort_keys=True))
     return manifest
 
@@ -82,42 +111,173 @@ def _safe_media_name(member):
     return str(PurePosixPath(*path.parts[1:]))
 
 
-def restore(path, storage=default_storage):
-    """Load the archive at ``path`` into the current, empty database and storage; return its manifest."""
-    with zipfile.ZipFile(Path(path)) as archive:
-        try:
-            manifest = json.loads(archive.read("manifest.json"))
-        except KeyError as error:
-            raise ArchiveError("Not an e-zine archive: manifest.json is missing.") from error
-        if manifest.get("format") != FORMAT:
-            raise ArchiveError(f"Unknown archive format {manifest.get('format')!r}.")
-        occupied = [
-            model._meta.label
-            for model in _models()
-            if model._meta.label_lower not in MADE_BY_MIGRATIONS and model._default_manager.exists()
-        ]
-        if occupied:
+def _extract(archive, info, target, limit):
+    """Copy member ``info`` to the file ``target`` in pieces, refusing more than ``limit`` bytes; return
+    its SHA-256."""
+    if info.file_size > limit:
+        raise ArchiveError(
+            f"{info.filename} is {info.file_size} bytes, more than the {limit} an archive may hold."
+        )
+    digest, size = hashlib.sha256(), 0
+    with archive.open(info) as source, open(target, "wb") as output:
+        while chunk := source.read(CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise ArchiveError(f"{info.filename} is larger than the {limit} bytes an archive may hold.")
+            digest.update(chunk)
+            output.write(chunk)
+    return digest.hexdigest()
+
+
+def _read_manifest(archive):
+    try:
+        info = archive.getinfo("manifest.json")
+    except KeyError as error:
+        raise ArchiveError("Not an e-zine archive: manifest.json is missing.") from error
+    if info.file_size > CHUNK * 16:
+        raise ArchiveError("manifest.json is too large.")
+    try:
+        manifest = json.loads(archive.read(info))
+    except ValueError as error:
+        raise ArchiveError("manifest.json is not valid JSON.") from error
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ArchiveError(
+            f"Unknown archive format {manifest.get('format') if isinstance(manifest, dict) else None!r}."
+        )
+    if not isinstance(manifest.get("files"), dict) or not isinstance(manifest.get("data"), str):
+        raise ArchiveError("The manifest lacks the checksums of the data and the files.")
+    return manifest
+
+
+def _verify(archive, manifest, folder):
+    """Check every member against the manifest and copy it into ``folder``; return {storage name: path}."""
+    files, data_seen = {}, False
+    for info in archive.infolist():
+        name = info.filename
+        if name == "manifest.json" or info.is_dir():
+            continue
+        if name == "data.json":
+            if (
+                _extract(archive, info, folder / "data.json", settings.EZINE_ARCHIVE_MAX_DATA)
+                != manifest["data"]
+            ):
+                raise ArchiveError(
+                    "data.json does not match its checksum; the archive is damaged or altered."
+                )
+            data_seen = True
+            continue
+        storage_name = _safe_media_name(name)
+        if storage_name not in manifest["files"]:
+            raise ArchiveError(f"{name} is not listed in the manifest.")
+        target = folder / "media" / f"{len(files)}"
+        target.parent.mkdir(exist_ok=True)
+        if (
+            _extract(archive, info, target, settings.EZINE_ARCHIVE_MAX_FILE)
+            != manifest["files"][storage_name]
+        ):
             raise ArchiveError(
-                f"The database is not empty ({', '.join(occupied[:5])}); restore needs an empty one."
+                f"{storage_name} does not match its checksum; the archive is damaged or altered."
             )
-        files = {}
-        for member in archive.namelist():
-            if member.startswith("media/") and not member.endswith("/"):
-                name = _safe_media_name(member)
-                content = archive.read(member)
-                if hashlib.sha256(content).hexdigest() != manifest["files"].get(name):
-                    raise ArchiveError(f"{name} does not match its checksum; the archive is damaged.")
-                files[name] = content
-        if set(files) != set(manifest["files"]):
-            raise ArchiveError("The archive is missing files listed in its manifest.")
-        # Files first: rows that point at images find them in place.
-        for name, content in files.items():
-            if storage.exists(name):
+        files[storage_name] = target
+    if not data_seen:
+        raise ArchiveError("Not an e-zine archive: data.json is missing.")
+    if set(files) != set(manifest["files"]):
+        raise ArchiveError("The archive is missing files listed in its manifest.")
+    return files
+
+
+def _sanitised_version(row):
+    """Sanitise the article body inside a revision's stored copy, so reverting cannot bring back a script."""
+    fields = row["fields"]
+    if fields.get("content_type") != ["articles", "article"]:
+        return
+    try:
+        stored = json.loads(fields["serialized_data"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise ArchiveError("A revision in the archive holds data that is not JSON.") from error
+    changed = False
+    for item in stored:
+        if isinstance(item, dict) and isinstance(item.get("fields"), dict) and "body" in item["fields"]:
+            body = item["fields"]["body"]
+            item["fields"]["body"] = richtext.sanitise(body)
+            changed |= item["fields"]["body"] != body
+    if changed:  # left as it was otherwise, to the byte
+        fields["serialized_data"] = json.dumps(stored)
+
+
+def _trusted_rows(rows, with_users, with_superusers):
+    """Return the rows of ``rows`` a restore may load, made safe; refuse the archive for any other."""
+    if not isinstance(rows, list):
+        raise ArchiveError("data.json is not a list of rows.")
+    allowed = CONTENT | ({USERS} if with_users else set())
+    kept = []
+    for row in rows:
+        if not isinstance(row, dict) or not isinstance(row.get("fields"), dict):
+            raise ArchiveError("data.json holds something that is not a row.")
+        label = str(row.get("model", "")).lower()
+        if label == USERS and not with_users:
+            continue  # users stay out unless asked for
+        if label not in allowed:
+            raise ArchiveError(f"The archive holds rows of {label!r}, which an archive may not hold.")
+        fields = row["fields"]
+        if label == "articles.article":
+            fields["body"] = richtext.sanitise(fields.get("body", ""))
+            if not with_users:
+                fields.update(created_by=None, updated_by=None, authors=[])
+        elif label == "reversion.revision" and not with_users:
+            fields["user"] = None
+        elif label == "reversion.version":
+            _sanitised_version(row)
+        elif label == USERS and not with_superusers:
+            fields["is_superuser"] = False
+            fields["user_permissions"] = []
+        kept.append(row)
+    return kept
+
+
+def restore(path, storage=default_storage, with_users=False, with_superusers=False):
+    """Load the archive at ``path`` into the current, empty database and storage; return its manifest.
+
+    Users come along only ``with_users``, superuser rights only ``with_superusers`` as well.
+    """
+    with_users = with_users or with_superusers
+    occupied = [
+        model._meta.label
+        for model in _models()
+        if model._meta.label_lower not in MADE_BY_MIGRATIONS and model._default_manager.exists()
+    ]
+    if occupied:
+        raise ArchiveError(
+            f"The database is not empty ({', '.join(occupied[:5])}); restore needs an empty one."
+        )
+    try:
+        archive = zipfile.ZipFile(Path(path))
+    except zipfile.BadZipFile as error:
+        raise ArchiveError("This is not a zip file.") from error
+    with archive, tempfile.TemporaryDirectory() as directory:
+        folder = Path(directory)
+        manifest = _read_manifest(archive)
+        files = _verify(archive, manifest, folder)
+        try:
+            rows = json.loads((folder / "data.json").read_bytes())
+        except ValueError as error:
+            raise ArchiveError("data.json is not valid JSON.") from error
+        fixture = folder / "trusted.json"
+        fixture.write_text(json.dumps(_trusted_rows(rows, with_users, with_superusers)))
+        written = []
+        try:
+            with transaction.atomic():
+                call_command("loaddata", str(fixture), verbosity=0)
+                for name, source in files.items():
+                    if storage.exists(name):
+                        storage.delete(name)
+                    with open(source, "rb") as content:
+                        written.append(storage.save(name, File(content)))
+                call_command("rebuild_search_index", verbosity=0, stdout=io.StringIO())
+        except (DeserializationError, DatabaseError, ValueError, LookupError, OSError) as error:
+            for name in written:
                 storage.delete(name)
-            storage.save(name, ContentFile(content))
-        with tempfile.TemporaryDirectory() as directory:
-            fixture = Path(directory) / "data.json"
-            fixture.write_bytes(archive.read("data.json"))
-            call_command("loaddata", str(fixture), verbosity=0)
-        call_command("rebuild_search_index", verbosity=0, stdout=io.StringIO())
+            raise ArchiveError(
+                f"The archive's data could not be restored, nothing was changed: {error}"
+            ) from error
     return manifest

@@ -219,6 +219,9 @@ MAX_IMAGE_UPLOAD_SIZE = 15 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 MAX_ATTACHMENT_UPLOAD_SIZE = 25 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The largest data.json and the largest file a backup archive may hold (import_archive refuses more).
+EZINE_ARCHIVE_MAX_DATA = int(os.environ.get("EZINE_ARCHIVE_MAX_DATA", str(512 * 1024 * 1024)))
+EZINE_ARCHIVE_MAX_FILE = int(os.environ.get("EZINE_ARCHIVE_MAX_FILE", str(64 * 1024 * 1024)))
 # The largest request body, in bytes, from anyone (search, the login form) and from signed-in staff (an
 # article with a main image and an attachment). Larger bodies get 413 before they are read.
 EZINE_MAX_REQUEST_BODY = int(os.environ.get("EZINE_MAX_REQUEST_BODY", str(1024 * 1024)))

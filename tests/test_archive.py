@@ -3,6 +3,7 @@
 import hashlib
 import io
 import json
+import tracemalloc
 import zipfile
 
 import pytest
@@ -55,14 +56,14 @@ class TestDemoContent:
         empty_database()
         settings.MEDIA_ROOT = tmp_path / "restored-media"
         out = io.StringIO()
-        call_command("import_archive", str(tmp_path / "backup.zip"), stdout=out)
+        call_command("import_archive", str(tmp_path / "backup.zip"), "--with-superusers", stdout=out)
 
         assert every_row() == rows_before
         assert every_file(settings.MEDIA_ROOT) == files_before
         # The search index is not archived but rebuilt from the restored content.
         results = parse(Client().get("/zoeken/", {"q": "Garnier"}))
         assert "Sebastien Garnier" in results.select_one("main").get_text()
-        assert f"{len(rows_before)} rows, {len(files_before)} files" in out.getvalue()
+        assert f"{len(rows_before)} rows in the archive, {len(files_before)} files" in out.getvalue()
 
     def test_restore_refuses_a_database_with_content(self, demo, tmp_path):
         call_command("export_archive", str(tmp_path / "backup.zip"), stdout=io.StringIO())
@@ -99,3 +100,166 @@ def test_restore_refuses_a_file_that_is_no_archive(db, tmp_path):
         target.writestr("data.json", "[]")
     with pytest.raises(CommandError, match="manifest.json"):
         call_command("import_archive", str(path))
+
+
+# A tampered archive: what an attacker (or a careless hand) may put in one.
+
+
+def write_archive(path, rows, files=None, manifest_changes=None, data=None):
+    """Write an archive of ``rows`` and ``files`` ({storage name: bytes}) with a consistent manifest, as
+    anyone can compute one: the checksums show damage, not intent."""
+    data = json.dumps(rows).encode() if data is None else data
+    files = files or {}
+    manifest = {
+        "format": archive.FORMAT,
+        "counts": {},
+        "data": hashlib.sha256(data).hexdigest(),
+        "files": {name: hashlib.sha256(content).hexdigest() for name, content in files.items()},
+        **(manifest_changes or {}),
+    }
+    with zipfile.ZipFile(path, "w") as target:
+        target.writestr("data.json", data)
+        for name, content in files.items():
+            target.writestr(f"media/{name}", content)
+        target.writestr("manifest.json", json.dumps(manifest))
+    return path
+
+
+SCRIPT_BODY = '<p>Hallo</p><script>alert(document.cookie)</script><p onclick="x()">klik</p>'
+
+
+def article_row(pk=1, **fields):
+    return {
+        "model": "articles.article",
+        "pk": pk,
+        "fields": {
+            "title": "Ingevoegd",
+            "slug": f"ingevoegd-{pk}",
+            "kind": "news",
+            "status": "published",
+            "published_at": "2026-01-05T10:00:00Z",
+            "first_published_at": "2026-01-05T10:00:00Z",
+            "created_at": "2026-01-05T10:00:00Z",
+            "updated_at": "2026-01-05T10:00:00Z",
+            "body": SCRIPT_BODY,
+            "created_by": 7,
+            "updated_by": 7,
+            "authors": [7],
+            **fields,
+        },
+    }
+
+
+def superuser_row(pk=7):
+    return {
+        "model": "auth.user",
+        "pk": pk,
+        "fields": {
+            "username": "indringer",
+            "password": "md5$zout$bekend",
+            "is_superuser": True,
+            "is_staff": True,
+            "is_active": True,
+            "date_joined": "2026-01-01T00:00:00Z",
+            "groups": [],
+            "user_permissions": [],
+        },
+    }
+
+
+def test_a_changed_data_file_is_refused_before_anything_is_written(db, tmp_path, media_root):
+    path = write_archive(tmp_path / "a.zip", [article_row()], files={"articles/x.jpg": b"jpeg"})
+    with zipfile.ZipFile(path, "a") as target, pytest.warns(UserWarning, match="Duplicate name"):
+        target.writestr("data.json", json.dumps([article_row(title="Veranderd")]))  # a second, later copy
+    with pytest.raises(archive.ArchiveError, match="data.json does not match its checksum"):
+        archive.restore(path)
+    assert not Article.objects.exists()
+    assert not (media_root / "articles" / "x.jpg").exists()
+
+
+def test_bodies_are_sanitised_and_users_stay_out_unless_asked_for(db, tmp_path, django_user_model):
+    path = write_archive(tmp_path / "a.zip", [superuser_row(), article_row()])
+    archive.restore(path)
+    article = Article.objects.get()
+    assert article.body == "<p>Hallo</p><p>klik</p>"
+    assert (article.created_by, article.updated_by, list(article.authors.all())) == (None, None, [])
+    assert not django_user_model.objects.filter(username="indringer").exists()
+
+
+def test_users_come_along_on_request_but_without_superuser_rights(db, tmp_path, django_user_model):
+    archive.restore(write_archive(tmp_path / "a.zip", [superuser_row(), article_row()]), with_users=True)
+    user = django_user_model.objects.get(username="indringer")
+    assert (user.is_superuser, user.is_staff) == (False, True)
+    assert list(Article.objects.get().authors.all()) == [user]
+
+
+def test_superuser_rights_come_along_only_when_asked_for_separately(db, tmp_path, django_user_model):
+    archive.restore(write_archive(tmp_path / "a.zip", [superuser_row()]), with_superusers=True)
+    assert django_user_model.objects.get(username="indringer").is_superuser
+
+
+def test_a_revision_cannot_bring_back_a_script(db, tmp_path):
+    stored = [{"model": "articles.article", "pk": 1, "fields": {"title": "Oud", "body": SCRIPT_BODY}}]
+    version = {
+        "model": "reversion.version",
+        "pk": 1,
+        "fields": {
+            "revision": 1,
+            "object_id": "1",
+            "content_type": ["articles", "article"],
+            "db": "default",
+            "format": "json",
+            "serialized_data": json.dumps(stored),
+            "object_repr": "Oud",
+        },
+    }
+    revision = {
+        "model": "reversion.revision",
+        "pk": 1,
+        "fields": {"date_created": "2026-01-05T10:00:00Z", "user": 7, "comment": ""},
+    }
+    archive.restore(write_archive(tmp_path / "a.zip", [article_row(), revision, version]))
+    from reversion.models import Version
+
+    restored = json.loads(Version.objects.get().serialized_data)
+    assert restored[0]["fields"]["body"] == "<p>Hallo</p><p>klik</p>"
+
+
+@pytest.mark.parametrize("label", ["sessions.session", "auth.permission", "axes.accessattempt", "nep.model"])
+def test_rows_an_archive_may_not_hold_refuse_the_whole_archive(db, tmp_path, label):
+    rows = [article_row(), {"model": label, "pk": 1, "fields": {}}]
+    with pytest.raises(archive.ArchiveError, match="may not hold"):
+        archive.restore(write_archive(tmp_path / "a.zip", rows))
+    assert not Article.objects.exists()
+
+
+def test_an_unknown_field_changes_nothing_and_writes_no_files(db, tmp_path, media_root):
+    rows = [article_row(onbekend_veld="x")]
+    path = write_archive(tmp_path / "a.zip", rows, files={"articles/2026/foto.jpg": b"\xff\xd8\xff"})
+    with pytest.raises(archive.ArchiveError, match="nothing was changed"):
+        archive.restore(path)
+    assert not Article.objects.exists()
+    assert not media_root.exists() or not any(p.is_file() for p in media_root.rglob("*"))
+
+
+def test_a_member_larger_than_allowed_is_refused_before_it_is_read(db, tmp_path, settings):
+    settings.EZINE_ARCHIVE_MAX_FILE = 1024 * 1024
+    path = tmp_path / "bom.zip"
+    big = b"\0" * (20 * 1024 * 1024)
+    write_archive(path, [article_row()], files={"articles/bom.pdf": big})
+    del big
+    tracemalloc.start()
+    with pytest.raises(archive.ArchiveError, match="more than the 1048576"):
+        archive.restore(path)
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 5 * 1024 * 1024
+    assert not Article.objects.exists()
+
+
+def test_a_file_not_listed_in_the_manifest_is_refused(db, tmp_path):
+    path = write_archive(tmp_path / "a.zip", [article_row()])
+    with zipfile.ZipFile(path, "a") as target:
+        target.writestr("media/extra.pdf", b"%PDF")
+    with pytest.raises(archive.ArchiveError, match="not listed"):
+        archive.restore(path)
