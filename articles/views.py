@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core import signing
+from django.core.validators import slug_re
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -32,7 +33,8 @@ class ArticleListView(KindFilterMixin, ListView):
     def get_queryset(self):
         articles = self.filter_by_kind(Article.objects.published().for_listing())
         tag_slug = self.request.GET.get("tag", "")
-        self.tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
+        # Only a well-formed slug reaches the database (PostgreSQL refuses text with NUL in it).
+        self.tag = Tag.objects.filter(slug=tag_slug).first() if slug_re.match(tag_slug) else None
         if self.tag:
             articles = articles.in_scope(self.tag)
         elif tag_slug:

@@ -292,3 +292,11 @@ def test_organisation_page_lists_the_partnerships_and_city_deals_it_takes_part_i
         ("City Deal Zorg voor Veiligheid", "/city-deals/city-deal-zorg-voor-veiligheid/"),
         ("Partnerschap Huisvesting", "/partnerschappen/partnerschap-huisvesting/"),
     ]
+
+
+@pytest.mark.parametrize("tag", ["\u202e\x00", "wonen\x00", "\x00", "<b>", "a b"])
+def test_a_tag_parameter_that_is_no_slug_finds_nothing_on_every_database(client, tag):
+    factories.ArticleFactory(title="Over wonen", tags=["wonen"])
+    response = client.get("/artikelen/", {"tag": tag})
+    assert response.status_code == 200
+    assert parse(response).select(".card__title") == []
