@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import Tag, TaggedItem, TaggedItemBase
 
 from core.images import Focus, PhotoField, RenditionSet
 from core.models import ContentModel
@@ -406,6 +406,16 @@ class Article(ContentModel):
             return self.attachment.size
         except (OSError, ValueError):
             return None
+
+
+def public_tags():
+    """Return the tags readers may see: those on a published article, or on a person, organisation,
+    partnership or City Deal (always public). A tag only on unpublished articles is as hidden as they are.
+    """
+    on_published = TaggedArticle.objects.filter(content_object__in=Article.objects.published())
+    return Tag.objects.filter(
+        Q(pk__in=on_published.values("tag_id")) | Q(pk__in=TaggedItem.objects.values("tag_id"))
+    )
 
 
 # Each kind of article is a section of the e-zine with a Dutch name, the same in every address (feeds, the

@@ -19,7 +19,7 @@ from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import conditional, preview, seo
 from .feeds import feed_catalogue, feed_urls
-from .models import Article
+from .models import Article, public_tags
 
 
 class ArticleListView(KindFilterMixin, ListView):
@@ -158,6 +158,9 @@ class TagDetailView(ScopedArticleListView):
     template_name = "articles/tag_detail.html"
     feed_name = "articles:tag_feed"
     overview = "articles:tag_list"
+
+    def get_scope_queryset(self):
+        return public_tags()
 
     def describe(self):
         return seo.topic(self.request, self.object)

@@ -8,11 +8,14 @@ A ``PhotoField`` stores an upload without its location and other personal metada
 """
 
 import io
+import os
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from imagekit.cachefiles import namers
 from imagekit.models import ImageSpecField
 from PIL import Image
 from pilkit.processors import ResizeToFit
@@ -48,6 +51,16 @@ REENCODE_OPTIONS = {
     "PNG": {"optimize": True},
     "WEBP": {"quality": 90, "method": 4},
 }
+
+
+def secret_rendition_name(generator):
+    """Name a rendition as imagekit's ``source_name_as_path`` does, with its hash keyed by the secret key:
+    the address of a rendition of an unpublished article cannot be worked out from the original's name and
+    the specs (which are public). Changing ``SECRET_KEY`` renames every rendition (run ``generateimages``).
+    """
+    folder, name = os.path.split(namers.source_name_as_path(generator))
+    stem, extension = os.path.splitext(name)
+    return os.path.join(folder, salted_hmac("core.images.rendition", stem).hexdigest()[:32] + extension)
 
 
 def without_metadata(file):

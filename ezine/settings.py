@@ -213,6 +213,8 @@ X_FRAME_OPTIONS = "DENY"
 # Renditions are made when an image is uploaded; pages never check for them or make them on the fly.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
+# Rendition names carry a hash keyed by SECRET_KEY: not guessable for unpublished articles.
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "core.images.secret_rendition_name"
 
 # Uploads: refuse what no editor means to upload (limits in bytes and pixels).
 MAX_IMAGE_UPLOAD_SIZE = 15 * 1024 * 1024

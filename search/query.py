@@ -393,7 +393,11 @@ def suggestions(parsed):
         matches = difflib.get_close_matches(word.whole, known, n=1, cutoff=0.75)
         corrected.append(matches[0] if matches else word.whole)
     suggestion = " ".join(corrected)
-    return [suggestion] if suggestion != parsed.text else []
+    if suggestion == parsed.text:
+        return []
+    # The vocabulary holds the words of every indexed object, unpublished articles too: offer a spelling
+    # only when it finds something readers may see, so it never gives away a word of a draft.
+    return [suggestion] if search(suggestion).count() else []
 
 
 def topics(results, current=None):

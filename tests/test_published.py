@@ -3,8 +3,10 @@ from unittest import mock
 
 import pytest
 from django.utils import timezone
+from imagekit.cachefiles import namers
 
 from articles.models import Article
+from search.query import parse, suggestions
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +76,45 @@ def test_organisation_scope_includes_articles_featuring_its_people_once():
 def test_unknown_scope_type_is_refused():
     with pytest.raises(TypeError):
         Article.objects.in_scope(object())
+
+
+# Nothing of an unpublished article leaks: not its words, not its tags, not its pictures.
+
+
+@pytest.mark.parametrize("status", [Article.Status.DRAFT, Article.Status.REVIEW, Article.Status.WITHDRAWN])
+def test_did_you_mean_never_suggests_a_word_only_a_hidden_article_holds(
+    django_capture_on_commit_callbacks, status
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.ArticleFactory(title="Geheime zeppelinhaven", status=status, published_at=None)
+        factories.ArticleFactory(title="Woningen in de wijk")
+    assert suggestions(parse("zeppelinhavn")) == []
+    assert suggestions(parse("woningn")) == ["woningen"]
+
+
+def test_a_tag_used_only_on_drafts_has_no_page_and_no_feed(client):
+    factories.ArticleFactory(title="Concept", draft=True, tags=["fusieplan"])
+    factories.ArticleFactory(title="Zichtbaar", tags=["wonen"])
+    for path in (
+        "/tags/fusieplan/",
+        "/tags/fusieplan/feed/",
+        "/tags/fusieplan/feed/atom/",
+        "/tags/fusieplan/feed/json/",
+    ):
+        assert client.get(path).status_code == 404, path
+    assert client.get("/tags/wonen/").status_code == 200
+    assert client.get("/tags/wonen/feed/").status_code == 200
+
+
+def test_a_tag_on_a_person_keeps_its_page(client):
+    factories.PersonFactory(name="Iemand").tags.add("stadslogistiek")
+    assert client.get("/tags/stadslogistiek/").status_code == 200
+
+
+def test_a_draft_s_pictures_have_no_guessable_address(client, media_root):
+    draft = factories.ArticleFactory(title="Concept met foto", draft=True, with_image=True)
+    assert client.get(draft.hero_image.url).status_code == 404  # the original: staff only
+    rendition = draft.hero_picture.src
+    imagekit_default = namers.source_name_as_path(draft.hero_1200_jpeg.generator)
+    assert rendition.rsplit("/", 1)[-1] != imagekit_default.rsplit("/", 1)[-1]
+    assert client.get(rendition).status_code == 200  # exists, but only the secret key names it
