@@ -40,7 +40,7 @@ def form_data(response, form_selector="form"):
     return data
 
 
-def nu_errors(vnu, pages, folder, report="vnu-report.json"):
+def nu_errors(vnu, pages, folder):
     """Return the errors the Nu HTML Checker finds in ``pages`` ({name: HTML bytes}), as (page, line,
     message); the whole report goes to test-artifacts/."""
     files = {}
@@ -55,7 +55,7 @@ def nu_errors(vnu, pages, folder, report="vnu-report.json"):
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / report).write_text(
+    (ARTIFACTS / "vnu-report.json").write_text(
         json.dumps({"pages": {n: str(p.name) for n, p in files.items()}, "messages": messages}, indent=2)
     )
     return [(Path(m["url"]).name, m.get("lastLine"), m["message"]) for m in messages if m["type"] == "error"]

@@ -4,21 +4,24 @@ import gzip
 import re
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def collected(settings, tmp_path):
-    settings.STATIC_ROOT = tmp_path / "static"
-    settings.STORAGES = {
+@pytest.fixture(scope="module")
+def collected(tmp_path_factory):
+    """The static files as production collects them, once for the module."""
+    root = tmp_path_factory.mktemp("static")
+    storages = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
-    call_command("collectstatic", "--noinput", verbosity=0)
-    return settings.STATIC_ROOT
+    with override_settings(STATIC_ROOT=root, STORAGES=storages):
+        call_command("collectstatic", "--noinput", verbosity=0)
+        yield root
 
 
 def test_pages_link_the_stylesheet_by_its_content_hash_and_it_is_served_for_a_year(collected):
