@@ -95,13 +95,21 @@ class ParsedQuery:
 
 
 def query_words(text):
-    """Return the :class:`QueryWord` of each meaningful word of ``text``; only stop words gives none."""
-    found = []
+    """Return the :class:`QueryWord` of each meaningful word of ``text``, each term once; only stop words
+    gives none."""
+    found, terms = [], set()
     for match in analyser.WORD.finditer(analyser.normalise(text[:MAX_QUERY_LENGTH])):
         forms = analyser.folded_words(match.group())
         if forms and forms[0] not in analyser.STOP_WORDS:
-            whole = forms[0][: analyser.MAX_TERM_LENGTH]
-            found.append(QueryWord(whole, tuple(p for p in forms[1:] if p not in analyser.STOP_WORDS)))
+            word = QueryWord(
+                forms[0][: analyser.MAX_TERM_LENGTH],
+                tuple(p for p in forms[1:] if p not in analyser.STOP_WORDS),
+            )
+            # A word repeated, or another form of one already there ("werk werkt werken"), asks nothing
+            # new; it would only multiply the work of the query.
+            if word.term not in terms:
+                terms.add(word.term)
+                found.append(word)
     return found[:MAX_WORDS]
 
 

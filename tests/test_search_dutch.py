@@ -66,3 +66,10 @@ def test_stock_postgresql_dutch_configuration_finds_less_of_the_test_set():
         f"ours: {ours}/{len(PAIRS)}",
     )
     assert stock < ours
+
+
+def test_a_repeated_word_or_another_form_of_it_is_asked_once():
+    from search.query import parse
+
+    assert [word.whole for word in parse("werk werk werk werk werk werk werk werk").words] == ["werk"]
+    assert [word.whole for word in parse("werk werkt wonen werken").words] == ["werk", "wonen"]
