@@ -77,6 +77,12 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("zoeken/", views.SearchView.as_view(), name="search"),
+    # Before the admin's own: its "view on site" shortcut, checked (see views.view_on_site).
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(views.view_on_site),
+        name="view_on_site",
+    ),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
     path("", include("articles.people_urls")),

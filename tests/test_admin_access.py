@@ -104,3 +104,45 @@ def test_an_html_file_cannot_be_uploaded_as_attachment(admin_client):
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert not Article.objects.get(pk=article.pk).attachment
+
+
+def view_on_site(client, obj):
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(obj)
+    return client.get(f"/admin/r/{content_type.pk}/{obj.pk}/")
+
+
+def test_view_on_site_tells_staff_without_rights_nothing(db, django_user_model):
+    from django.test import Client
+
+    from tests import factories
+
+    draft = factories.ArticleFactory(title="Geheime fusie", draft=True)
+    intern = django_user_model.objects.create_user(
+        "stagiair", "s@example.org", "wachtwoord-123", is_staff=True
+    )
+    client = Client()
+    client.force_login(intern)
+    response = view_on_site(client, draft)
+    assert response.status_code == 404
+    assert "geheime-fusie" not in response.get("Location", "")
+
+
+def test_view_on_site_opens_the_preview_of_an_unpublished_article(writer_client):
+    from tests import factories
+
+    draft = factories.ArticleFactory(title="Nog niet af", draft=True)
+    response = view_on_site(writer_client, draft)
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/articles/article/{draft.pk}/voorbeeld/"
+    assert writer_client.get(response["Location"]).status_code == 200
+
+
+def test_view_on_site_of_a_published_article_opens_its_page(writer_client):
+    from tests import factories
+
+    article = factories.ArticleFactory(title="Verschenen")
+    response = view_on_site(writer_client, article)
+    assert response.status_code == 302
+    assert response["Location"].endswith(article.get_absolute_url())
