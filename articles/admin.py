@@ -341,6 +341,9 @@ class ArticleAdmin(ContentAdmin):
 
     def share_preview_view(self, request, object_id):
         article = self._article_for_preview(request, object_id)
+        if request.method == "POST" and "revoke" in request.POST:
+            workflow.revoke_preview_links(request.user, article)
+            self.message_user(request, _("Every preview link shared before now has stopped working."))
         url = request.build_absolute_uri(
             reverse("articles:shared_preview", args=[preview.make_token(article)])
         )

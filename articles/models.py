@@ -376,6 +376,11 @@ class Article(ContentModel):
         return self.first_published_at is not None
 
     @property
+    def has_reached_readers(self):
+        """Return whether readers have seen this article at some moment (a scheduled one: once it is due)."""
+        return self.first_published_at is not None and self.first_published_at <= timezone.now()
+
+    @property
     def last_modified(self):
         """Return the moment readers last saw this article change: the later of its edit and publication."""
         if self.published_at is None:
@@ -416,6 +421,26 @@ def public_tags():
     return Tag.objects.filter(
         Q(pk__in=on_published.values("tag_id")) | Q(pk__in=TaggedItem.objects.values("tag_id"))
     )
+
+
+class PreviewRevocation(models.Model):
+    """When an article's shared preview links were last revoked: links made before then stop working.
+
+    Kept outside the article (and its revisions), so that reverting an article never brings revoked links
+    back.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="preview_revocation"
+    )
+    revoked_at = models.DateTimeField(_("revoked at"))
+
+    class Meta:
+        verbose_name = _("preview link revocation")
+        verbose_name_plural = _("preview link revocations")
+
+    def __str__(self):
+        return f"{self.article}: {self.revoked_at:%Y-%m-%d %H:%M}"
 
 
 # Each kind of article is a section of the e-zine with a Dutch name, the same in every address (feeds, the

@@ -1,11 +1,13 @@
 """Previews of unpublished articles: for editors in the admin, and signed links for interviewees.
 
-A shared link carries the article's id signed with the site's secret key and a timestamp: it cannot be
-guessed or altered, stops working after ``VALID_FOR``, and stops once the article is public (readers then
-see the real page). It only ever shows the page; nothing can be changed through it.
+A shared link carries the article's id and the moment it was made, signed with the site's secret key and a
+timestamp: it cannot be guessed or altered, stops working after ``VALID_FOR``, dies when the article is
+first published (and stays dead if it is withdrawn later), and when an editor revokes the article's links
+(``PreviewRevocation``). It only ever shows the page; nothing can be changed through it.
 """
 
-from datetime import timedelta
+import time
+from datetime import UTC, datetime, timedelta
 
 from django.core import signing
 from django.template.response import TemplateResponse
@@ -15,13 +17,14 @@ VALID_FOR = timedelta(days=7)
 
 
 def make_token(article):
-    return signing.TimestampSigner(salt=SALT).sign_object({"article": article.pk})
+    return signing.TimestampSigner(salt=SALT).sign_object({"article": article.pk, "made": time.time()})
 
 
-def article_id_from_token(token):
-    """Return the article id in ``token``; raise signing.SignatureExpired or signing.BadSignature."""
+def read_token(token):
+    """Return the article id in ``token`` and when the link was made (a datetime); raise
+    signing.SignatureExpired or signing.BadSignature."""
     data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=VALID_FOR)
-    return data["article"]
+    return data["article"], datetime.fromtimestamp(data.get("made", 0), UTC)
 
 
 def noindex(response):

@@ -19,7 +19,7 @@ from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import conditional, preview, seo
 from .feeds import feed_catalogue, feed_urls
-from .models import Article, public_tags
+from .models import Article, PreviewRevocation, public_tags
 
 
 class ArticleListView(KindFilterMixin, ListView):
@@ -230,14 +230,16 @@ class SharedPreviewView(View):
 
     def get(self, request, token):
         try:
-            article_id = preview.article_id_from_token(token)
+            article_id, made = preview.read_token(token)
         except signing.SignatureExpired:
             return preview.render_unavailable(request, "expired")
         except signing.BadSignature as error:
             raise Http404 from error
         article = get_object_or_404(Article.objects.for_detail(), pk=article_id)
-        if article.is_published:
+        if article.has_reached_readers:  # dead from then on, even if it is withdrawn later
             return preview.render_unavailable(request, "published", article)
+        if PreviewRevocation.objects.filter(article=article, revoked_at__gte=made).exists():
+            return preview.render_unavailable(request, "revoked")
         return render_preview(request, article, shared=True)
 
 

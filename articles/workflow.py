@@ -5,9 +5,11 @@ Chief editors (group “Eindredacteur”, or anyone with ``articles.publish_arti
 withdraw and delete. Superusers may do everything.
 """
 
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article
+from .models import Article, PreviewRevocation
 
 PUBLISH_PERMISSION = "articles.publish_article"
 WRITER_STATUSES = {Article.Status.DRAFT, Article.Status.REVIEW}
@@ -32,6 +34,13 @@ def may_edit(user, article):
 def may_delete(user, article):
     """Return whether ``user`` may delete ``article``: writers only what never reached readers."""
     return can_publish(user) or not article.was_ever_published
+
+
+def revoke_preview_links(user, article):
+    """Make every preview link of ``article`` shared so far stop working, if ``user`` may edit it."""
+    if not may_edit(user, article):
+        raise PermissionDenied(REFUSED_EDIT_LIVE)
+    PreviewRevocation.objects.update_or_create(article=article, defaults={"revoked_at": timezone.now()})
 
 
 def allowed_statuses(user):

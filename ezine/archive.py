@@ -40,6 +40,7 @@ MADE_BY_MIGRATIONS = {"auth.group", "auth.group_permissions"}
 CONTENT = {
     "articles.article",
     "articles.taggedarticle",
+    "articles.previewrevocation",
     "people.organisation",
     "people.person",
     "people.partnership",

@@ -139,3 +139,50 @@ def test_link_to_a_deleted_article_is_not_found(draft):
     url = shared_url(draft)
     draft.delete()
     assert Client().get(url).status_code == 404
+
+
+def test_shared_link_stays_dead_after_the_article_is_published_and_withdrawn(draft):
+    url = shared_url(draft)
+    draft.status = Article.Status.PUBLISHED
+    draft.save()
+    draft.status = Article.Status.WITHDRAWN
+    draft.save()
+    response = Client().get(url)
+    assert response.status_code == 410
+    assert "inmiddels gepubliceerd" in parse(response).get_text()
+    assert parse(response).select_one(f"a[href='{draft.get_absolute_url()}']") is None
+
+
+def test_an_editor_can_revoke_every_link_shared_so_far(writer_client, draft):
+    first, second = shared_url(draft), shared_url(draft)
+    share_page = reverse("admin:articles_article_share_preview", args=[draft.pk])
+    response = writer_client.post(share_page, {"revoke": "1"})
+    assert response.status_code == 200
+    for url in (first, second):
+        revoked = Client().get(url)
+        assert revoked.status_code == 410
+        assert "ingetrokken" in parse(revoked).get_text()
+    new_url = parse(response).select_one("#preview-url")["value"]
+    assert Client().get(new_url).status_code == 200
+
+
+def test_only_who_may_edit_the_article_may_revoke_its_links(writer_client, draft):
+    from django.core.exceptions import PermissionDenied
+
+    from articles import workflow
+
+    published = factories.ArticleFactory(title="Verschenen")
+    with pytest.raises(PermissionDenied):
+        workflow.revoke_preview_links(writer_client.user, published)
+
+
+def test_reverting_an_article_does_not_bring_revoked_links_back(chief_client, draft):
+    import reversion
+    from reversion.models import Version
+
+    with reversion.create_revision():
+        draft.save()
+    url = shared_url(draft)
+    chief_client.post(reverse("admin:articles_article_share_preview", args=[draft.pk]), {"revoke": "1"})
+    Version.objects.get_for_object(draft).first().revert()
+    assert Client().get(url).status_code == 410
