@@ -9,6 +9,9 @@ the number of connections to PostgreSQL is bounded by ``workers``.
 import multiprocessing
 import os
 
+# Every SQL statement of the web process runs under a time limit (ezine/settings.py); read at app load.
+os.environ.setdefault("EZINE_STATEMENT_TIMEOUT_MS", "5000")
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 worker_class = "sync"

@@ -6,7 +6,9 @@ import logging
 import re
 import uuid
 
+import psycopg2.errors
 from django.conf import settings
+from django.db import connection
 from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
@@ -144,3 +146,31 @@ def too_large(limit):
     response = HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
     response["Connection"] = "close"
     return response
+
+
+class AdminStatementTimeoutMiddleware:
+    """Gives admin requests a longer SQL time limit than readers get (``EZINE_ADMIN_STATEMENT_TIMEOUT_MS``):
+    an editor's bulk action may take longer than any public page should. Only on PostgreSQL with a limit
+    set; the connection gets its own limit back before it serves the next request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (settings.EZINE_STATEMENT_TIMEOUT_MS > 0 and request.path_info.startswith("/admin/")):
+            return self.get_response(request)
+        if connection.vendor != "postgresql":
+            return self.get_response(request)
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = %s", [settings.EZINE_ADMIN_STATEMENT_TIMEOUT_MS])
+        try:
+            return self.get_response(request)
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SET statement_timeout TO DEFAULT")
+
+
+def statement_timed_out(error):
+    """Return whether the database error ``error`` is a statement cancelled by its time limit
+    (PostgreSQL's ``query_canceled``, SQLSTATE 57014, which psycopg2 raises as ``QueryCanceled``)."""
+    return isinstance(getattr(error, "__cause__", None), psycopg2.errors.QueryCanceled)

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before anything reads the body (CSRF's and the views' own reading): refuses oversized requests unread.
     "ezine.middleware.RequestSizeLimitMiddleware",
+    "ezine.middleware.AdminStatementTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -131,6 +132,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Milliseconds any one SQL statement may run on PostgreSQL (0: no limit). gunicorn sets 5000 for the web
+# process (ezine/gunicorn.conf.py), so no request can hold a worker and the database for long; management
+# commands keep no limit, and the admin gets EZINE_ADMIN_STATEMENT_TIMEOUT_MS (ezine/middleware.py).
+EZINE_STATEMENT_TIMEOUT_MS = int(os.environ.get("EZINE_STATEMENT_TIMEOUT_MS", "0"))
+EZINE_ADMIN_STATEMENT_TIMEOUT_MS = int(os.environ.get("EZINE_ADMIN_STATEMENT_TIMEOUT_MS", "60000"))
+if EZINE_STATEMENT_TIMEOUT_MS > 0 and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={EZINE_STATEMENT_TIMEOUT_MS}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

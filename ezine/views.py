@@ -6,7 +6,7 @@ from django.contrib.contenttypes import views as contenttypes_views
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, OperationalError, connection
 from django.db.models import Max, Min
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -21,6 +21,7 @@ from articles.feeds import feed_urls
 from articles.models import Article
 from core import seo
 from core.views import permanent_redirect_with
+from ezine.middleware import statement_timed_out
 from people.models import CityDeal, Partnership
 from search import search
 from search.forms import SearchForm
@@ -78,7 +79,16 @@ class SearchView(TemplateView):
     def get(self, request, *args, **kwargs):
         if new_name := OLD_KIND_SPELLINGS.get(request.GET.get("soort", "")):
             return permanent_redirect_with(request, soort=new_name)
-        return super().get(request, *args, **kwargs)
+        try:
+            return super().get(request, *args, **kwargs).render()
+        except OperationalError as error:
+            if not statement_timed_out(error):
+                raise
+            # A search so broad that the database gave up: say so, rather than hold the worker.
+            logger.warning("Search cancelled by the statement time limit: %r", request.GET.get("q", "")[:200])
+            form = SearchForm(request.GET)
+            context = {"form": form, "query": form.value("q") or "", "too_broad": True}
+            return render(request, self.template_name, context, status=503)
 
     def get_context_data(self, **kwargs):
         form = SearchForm(self.request.GET)

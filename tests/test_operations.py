@@ -4,7 +4,7 @@ import logging
 from unittest import mock
 
 import pytest
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.test import Client
 
@@ -65,3 +65,20 @@ def test_server_error_page_is_dutch_and_leaks_nothing(client, settings):
     content = response.content.decode()
     assert "Er ging iets mis" in content
     assert "geheim" not in content and "Traceback" not in content
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statement_timeout is PostgreSQL's")
+@pytest.mark.django_db
+def test_admin_requests_get_a_longer_time_limit_and_give_it_back(admin_client, settings):
+    from django.test.utils import CaptureQueriesContext
+
+    settings.EZINE_STATEMENT_TIMEOUT_MS = 5000
+    settings.EZINE_ADMIN_STATEMENT_TIMEOUT_MS = 60000
+    with CaptureQueriesContext(connection) as queries:
+        assert admin_client.get("/admin/").status_code == 200
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert statements[0] == "SET statement_timeout = 60000"
+    assert statements[-1] == "SET statement_timeout TO DEFAULT"
+    with CaptureQueriesContext(connection) as queries:
+        assert admin_client.get("/").status_code == 200
+    assert not any("statement_timeout" in query["sql"] for query in queries.captured_queries)

@@ -1,6 +1,7 @@
 """Search: the index follows every change, readers see only what they may, the page takes any input."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -317,3 +318,36 @@ def test_any_query_gives_a_page_that_never_echoes_it_unescaped(query):
 )
 def test_malformed_query_strings_give_a_page(raw):
     assert Client().get(f"/zoeken/?{raw}").status_code == 200
+
+
+def test_a_search_the_database_gives_up_on_answers_a_dutch_page_not_an_error(client):
+    """The web process runs every statement under a time limit; a cancelled search says "too broad"."""
+    import psycopg2.errors
+    from django.db import OperationalError
+
+    def cancelled(*args, **kwargs):
+        try:
+            raise psycopg2.errors.QueryCanceled("canceling statement due to statement timeout")
+        except psycopg2.errors.QueryCanceled as cause:
+            raise OperationalError("canceling statement due to statement timeout") from cause
+
+    with mock.patch("ezine.views.search", side_effect=cancelled):
+        response = client.get("/zoeken/", {"q": "werk werk werk"})
+    assert response.status_code == 503
+    page = parse(response)
+    assert page.select_one("#search-empty-heading").get_text() == "Deze zoekopdracht is te breed."
+    assert page.select_one("#search-q")["value"] == "werk werk werk"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statement_timeout is PostgreSQL's")
+def test_a_statement_over_the_time_limit_is_recognised_as_timed_out():
+    from django.db import OperationalError
+
+    from ezine.middleware import statement_timed_out
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 50")
+        with pytest.raises(OperationalError) as raised:
+            cursor.execute("SELECT pg_sleep(1)")
+        cursor.execute("SET statement_timeout TO DEFAULT")
+    assert statement_timed_out(raised.value)
