@@ -63,11 +63,25 @@ def secret_rendition_name(generator):
     return os.path.join(folder, salted_hmac("core.images.rendition", stem).hexdigest()[:32] + extension)
 
 
+# Where else than in EXIF images carry personal data: XMP, comments, Photoshop's IPTC block.
+METADATA_INFO = {"xmp", "XML:com.adobe.xmp", "comment", "photoshop"}
+
+
+def has_metadata(image):
+    """Return whether ``image`` (open in Pillow) carries more than an orientation and a colour profile."""
+    if set(image.getexif()) - {ORIENTATION} or METADATA_INFO & set(image.info):
+        return True
+    return bool(getattr(image, "text", None))  # PNG text chunks
+
+
 def without_metadata(file):
-    """Return the image ``file`` (a JPEG, PNG or WebP, already validated) as a new file without metadata
-    but its orientation and colour profile."""
+    """Return the image ``file`` (a JPEG, PNG or WebP, already validated) without metadata but its
+    orientation and colour profile: re-encoded when it has any, as it is (no loss at all) when not."""
     file.seek(0)
     with Image.open(file) as image:
+        if not has_metadata(image):
+            file.seek(0)
+            return file
         image_format = image.format
         options = dict(REENCODE_OPTIONS.get(image_format, {}))
         if icc_profile := image.info.get("icc_profile"):
