@@ -31,7 +31,7 @@ from django.utils.http import http_date
 
 from people.models import Organisation, Person
 
-from .models import EVER_PUBLISHED, Article, about
+from .models import EVER_PUBLISHED, Article, about, public_scopes
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ def scopes_with_changes(model):
     annotated with ``change_aggregates()`` over its articles: the scope lookup and its validator in one query.
     """
     articles = articles_about(model)
-    return model._default_manager.annotate(
+    return public_scopes(model).annotate(
         **{name: aggregate_of(articles, aggregate) for name, aggregate in change_aggregates().items()}
     )
 

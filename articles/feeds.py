@@ -25,7 +25,7 @@ from taggit.models import Tag
 from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import conditional, richtext
-from .models import Article, public_tags
+from .models import Article
 
 # Characters XML 1.0 cannot carry (the C0 controls but tab, newline and carriage return; U+FFFE, U+FFFF;
 # lone surrogates), the C1 controls it discourages and U+FFFD, the mark of text lost to a wrong encoding
@@ -236,10 +236,7 @@ class ArticleFeed(Feed):
         """Return the scope: ``None``, a kind, or the object ``slug`` names with its changes (validator)."""
         if self.scope_model is None:
             return kind
-        scopes = conditional.scopes_with_changes(self.scope_model)
-        if self.scope_model is Tag:
-            scopes = scopes.filter(pk__in=public_tags().values("pk"))
-        scope = scopes.filter(slug=slug).first()
+        scope = conditional.scopes_with_changes(self.scope_model).filter(slug=slug).first()
         if scope is None:
             raise Http404(_("There is no feed at this address."))
         return scope

@@ -443,6 +443,12 @@ class PreviewRevocation(models.Model):
         return f"{self.article}: {self.revoked_at:%Y-%m-%d %H:%M}"
 
 
+def public_scopes(model):
+    """Return the objects of ``model`` that have a page and feeds for readers: every person, organisation,
+    partnership and City Deal; of the tags, ``public_tags()``."""
+    return public_tags() if model is Tag else model._default_manager.all()
+
+
 # Each kind of article is a section of the e-zine with a Dutch name, the same in every address (feeds, the
 # article list's and the search page's ``?soort=``). The English values stay in the database; in an
 # address they are old spellings that redirect to these.

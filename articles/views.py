@@ -19,7 +19,7 @@ from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import conditional, preview, seo
 from .feeds import feed_catalogue, feed_urls
-from .models import Article, PreviewRevocation, public_tags
+from .models import Article, PreviewRevocation, public_scopes
 
 
 class ArticleListView(KindFilterMixin, ListView):
@@ -124,11 +124,7 @@ class ScopedArticleListView(SingleObjectMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_scope_queryset(self):
-        return (
-            self.scope_queryset.all()
-            if self.scope_queryset is not None
-            else self.model._default_manager.all()
-        )
+        return self.scope_queryset.all() if self.scope_queryset is not None else public_scopes(self.model)
 
     def get_queryset(self):
         return Article.objects.published().in_scope(self.object).for_listing()
@@ -158,9 +154,6 @@ class TagDetailView(ScopedArticleListView):
     template_name = "articles/tag_detail.html"
     feed_name = "articles:tag_feed"
     overview = "articles:tag_list"
-
-    def get_scope_queryset(self):
-        return public_tags()
 
     def describe(self):
         return seo.topic(self.request, self.object)
