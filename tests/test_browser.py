@@ -213,13 +213,17 @@ def test_images_load_from_renditions_in_a_modern_format(site, page):
     assert hero.evaluate("image => image.complete && image.naturalWidth > 0")
 
 
-def test_editor_works_in_the_admin_without_any_content_security_policy_violation(site, page):
-    problems = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+def log_in(site, page):
     page.goto(site + "/admin/login/")
     page.fill("#id_username", EDITOR[0])
     page.fill("#id_password", EDITOR[1])
     page.click("input[type=submit]")
+
+
+def test_editor_works_in_the_admin_without_any_content_security_policy_violation(site, page):
+    problems = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    log_in(site, page)
     page.goto(site + "/admin/articles/article/add/")
     editor = page.locator(".field-body [contenteditable=true]")
     editor.click()
@@ -252,10 +256,7 @@ def test_after_a_real_publication_every_page_type_and_feed_is_valid_and_accessib
     from tests.test_photo_privacy import GPS, phone_photo
 
     photo, _profile = phone_photo()
-    page.goto(site + "/admin/login/")
-    page.fill("#id_username", EDITOR[0])
-    page.fill("#id_password", EDITOR[1])
-    page.click("input[type=submit]")
+    log_in(site, page)
     page.goto(site + "/admin/articles/article/add/")
     page.fill("#id_title", "Een nieuwe wijk in Utrecht")
     page.select_option("#id_kind", "interview")
