@@ -14,6 +14,7 @@ cache, as do responses that set cookies or say ``private``/``no-store``.
 """
 
 import hashlib
+import logging
 import time
 import uuid
 
@@ -24,10 +25,15 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
+from redis.exceptions import RedisError
 
 from core.transactions import on_commit_once
 
+logger = logging.getLogger(__name__)
+
 VERSION_KEY = "ezine:content-version"
+# What Django's Redis cache backend raises when Redis is down, refuses or times out.
+CACHE_ERRORS = (RedisError, OSError)
 # The apps whose models appear on public pages (taggit: tags and their links; auth: bylines).
 CONTENT_APPS = {"articles", "people", "taggit", "auth"}
 # Responses must say none of these to be stored.
@@ -80,7 +86,8 @@ def content_changed(sender, **kwargs):
     Readers never see uncommitted rows, so a bump before the commit would be useless (a reader could cache
     the old state under the new token). One bump per transaction, however many objects it changed.
     """
-    on_commit_once("ezine.pagecache.bump", bump_content_version)
+    # Robust: a cache that is down must not turn a committed save into an error page (it is logged).
+    on_commit_once("ezine.pagecache.bump", bump_content_version, robust=True)
 
 
 def connect_signals():
@@ -120,8 +127,13 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         key = f"ezine:page:{key}"
-        found = cache.get_many([VERSION_KEY, key])
-        token, upcoming = content_version(found.get(VERSION_KEY))
+        try:
+            found = cache.get_many([VERSION_KEY, key])
+            token, upcoming = content_version(found.get(VERSION_KEY))
+        except CACHE_ERRORS:
+            # The cache is down: readers get the page rendered, not an error; nothing is stored.
+            logger.warning("Page cache unreachable; serving %s uncached", request.path, exc_info=True)
+            return self.get_response(request)
         stored = found.get(key)
         if stored is not None and stored[0] == token:
             return self.replay(request, stored[1:])
@@ -130,7 +142,10 @@ class PageCacheMiddleware:
             seconds = lifetime(upcoming)
             if seconds > 0:
                 entry = (token, response.status_code, list(response.items()), response.content)
-                cache.set(key, entry, seconds)
+                try:
+                    cache.set(key, entry, seconds)
+                except CACHE_ERRORS:
+                    logger.warning("Page cache unreachable; %s not stored", request.path, exc_info=True)
             response["X-Page-Cache"] = "miss"
         return response
 

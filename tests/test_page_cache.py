@@ -288,3 +288,22 @@ def test_generated_content_makes_cached_pages_render_fresh(site):
 
 def test_bad_host_is_refused_not_cached(site):
     assert Client().get("/", HTTP_HOST="evil.example").status_code == 400
+
+
+def test_with_the_cache_down_readers_still_get_pages_and_editors_can_save(site, commit, caplog):
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    down = RedisConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    with (
+        mock.patch.object(pagecache.cache, "get_many", side_effect=down),
+        mock.patch.object(pagecache.cache, "get", side_effect=down),
+        mock.patch.object(pagecache.cache, "set", side_effect=down),
+    ):
+        response, body = fetch("/")
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        commit(rename, site, "title", "Bewerkt terwijl Redis weg was")
+        assert Article.objects.get(pk=site.pk).title == "Bewerkt terwijl Redis weg was"
+    assert "Page cache unreachable" in caplog.text
+    response, body = fetch(site.get_absolute_url())
+    assert "Bewerkt terwijl Redis weg was" in body
