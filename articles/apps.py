@@ -22,3 +22,13 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(restore_editorial_groups, sender=self)
+
+        from taggit.models import Tag
+
+        from core.redirects import follow_renames
+
+        from .models import Article
+
+        # A renamed article or tag keeps its old address (and its feeds') as a redirect.
+        follow_renames(Article)
+        follow_renames(Tag)

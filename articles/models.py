@@ -444,8 +444,10 @@ class PreviewRevocation(models.Model):
 
 
 def public_scopes(model):
-    """Return the objects of ``model`` that have a page and feeds for readers: every person, organisation,
-    partnership and City Deal; of the tags, ``public_tags()``."""
+    """Return the objects of ``model`` that have a page for readers: the published articles, every person,
+    organisation, partnership and City Deal, and of the tags ``public_tags()``."""
+    if model is Article:
+        return Article.objects.published()
     return public_tags() if model is Tag else model._default_manager.all()
 
 

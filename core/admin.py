@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -6,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin
 
+from .models import Redirect
 from .validators import validate_image_upload
 
 
@@ -89,3 +91,18 @@ class ContentAdmin(CompareVersionAdmin):
         if obj is None or not self.has_change_permission(request, obj):
             return fieldsets
         return [*fieldsets, (None, {"fields": ["loaded_version"], "classes": ["hidden"]})]
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    """Moved addresses: recorded by themselves when a slug changes, or by an import; editable by hand."""
+
+    list_display = ["old_path", "destination", "source", "created_at"]
+    list_filter = ["source", "content_type"]
+    search_fields = ["old_path", "new_path"]
+    readonly_fields = ["content_type", "object_id", "created_at"]
+    fields = ["old_path", "new_path", "content_type", "object_id", "source", "created_at"]
+
+    @admin.display(description=_("leads to"))
+    def destination(self, redirect):
+        return redirect.new_path or redirect.target or "—"

@@ -41,6 +41,7 @@ CONTENT = {
     "articles.article",
     "articles.taggedarticle",
     "articles.previewrevocation",
+    "core.redirect",
     "people.organisation",
     "people.person",
     "people.partnership",

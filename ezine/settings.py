@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files with hashed names, compressed, cached for a year; answered before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Moved addresses (renamed slugs, an imported archive's permalinks) answer 301: see core/redirects.py.
+    "ezine.redirects.RedirectMiddleware",
     # Anonymous readers' pages and feeds from the cache (see ezine/pagecache.py); before the session.
     "ezine.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
