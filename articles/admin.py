@@ -1,7 +1,6 @@
 import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
@@ -11,16 +10,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from reversion.models import Version
 
 from core.admin import ContentAdmin, TaggedContentForm
 
 from . import preview, workflow
 from .models import Article
 from .views import render_preview
-
-# What the workflow looks at to decide whether a deleted article may be brought back by this user.
-RECOVER_FIELDS = {"status", "published_at", "first_published_at"}
 
 
 class VisibilityFilter(admin.SimpleListFilter):
@@ -181,37 +176,30 @@ class ArticleAdmin(ContentAdmin):
     def byline(self, article):
         return ", ".join(user.get_full_name() or user.get_username() for user in article.authors.all())
 
-    # Actions: each saves article by article, so every change is a revision with the editor's name.
+    # Actions: each goes article by article through the workflow's transitions, so every change is
+    # checked and kept as a revision with the editor's name.
 
     def _transition(self, request, queryset, change, comment, done_message):
         changed = 0
         for article in queryset:
-            before = Article.objects.get(pk=article.pk)
-            change(article)
-            if reason := workflow.refusal(request.user, before, article):
-                self.message_user(request, f"{article}: {reason}", messages.ERROR)
-                continue
             try:
-                article.full_clean()
+                change(request.user, article)
+            except PermissionDenied as refused:
+                self.message_user(request, f"{article}: {refused}", messages.ERROR)
             except ValidationError as error:
                 self.message_user(request, f"{article}: {' '.join(error.messages)}", messages.ERROR)
-                continue
-            article.updated_by = request.user
-            article.save()
-            changed += 1
+            else:
+                changed += 1
         if changed:
             reversion.set_comment(str(comment))
             self.message_user(request, done_message(changed), messages.SUCCESS)
 
     @admin.action(description=_("Submit for review"), permissions=["change"])
     def submit_for_review(self, request, queryset):
-        def change(article):
-            article.status = Article.Status.REVIEW
-
         self._transition(
             request,
             queryset,
-            change,
+            workflow.submit_for_review,
             _("Submitted for review"),
             lambda n: (
                 ngettext("%d article submitted for review.", "%d articles submitted for review.", n) % n
@@ -221,14 +209,10 @@ class ArticleAdmin(ContentAdmin):
     @admin.action(description=_("Publish now"), permissions=["publish"])
     def publish_now(self, request, queryset):
         now = timezone.now()
-
-        def change(article):
-            article.status, article.published_at = Article.Status.PUBLISHED, now
-
         self._transition(
             request,
             queryset,
-            change,
+            lambda user, article: workflow.publish_now(user, article, now),
             _("Published"),
             lambda n: ngettext("%d article published.", "%d articles published.", n) % n,
         )
@@ -238,14 +222,10 @@ class ArticleAdmin(ContentAdmin):
         form = ScheduleForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             moment = form.cleaned_data["publish_at"]
-
-            def change(article):
-                article.status, article.published_at = Article.Status.PUBLISHED, moment
-
             self._transition(
                 request,
                 queryset,
-                change,
+                lambda user, article: workflow.schedule(user, article, moment),
                 _("Scheduled"),
                 lambda n: ngettext("%d article scheduled.", "%d articles scheduled.", n) % n,
             )
@@ -266,52 +246,28 @@ class ArticleAdmin(ContentAdmin):
 
     @admin.action(description=_("Withdraw"), permissions=["publish"])
     def withdraw(self, request, queryset):
-        def change(article):
-            article.status = Article.Status.WITHDRAWN
-
         self._transition(
             request,
             queryset.filter(status=Article.Status.PUBLISHED),
-            change,
+            workflow.withdraw,
             _("Withdrawn"),
             lambda n: ngettext("%d article withdrawn.", "%d articles withdrawn.", n) % n,
         )
 
     @admin.action(description=_("Back to draft"), permissions=["change"])
     def back_to_draft(self, request, queryset):
-        def change(article):
-            article.status = Article.Status.DRAFT
-            if not workflow.can_publish(request.user):
-                return
-            # A chief editor taking a scheduled article back also cancels its moment.
-            if not article.was_ever_published:
-                article.published_at = None
-
         self._transition(
             request,
             queryset,
-            change,
+            workflow.back_to_draft,
             _("Back to draft"),
             lambda n: ngettext("%d article set back to draft.", "%d articles set back to draft.", n) % n,
         )
 
-    # History: reverting and recovering write an old version to the database before the change form
-    # checks permissions, so check the workflow against what is in the database now.
+    # History: a revert or a recovery is a transition like any other (core.admin.ContentAdmin).
 
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        current = get_object_or_404(Article, pk=unquote(object_id))
-        if not self.has_change_permission(request, current):
-            raise PermissionDenied
-        return super().revision_view(request, object_id, version_id, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        version = get_object_or_404(Version, pk=version_id)
-        deleted = Article(
-            **{key: value for key, value in version.field_dict.items() if key in RECOVER_FIELDS}
-        )
-        if not workflow.may_edit(request.user, deleted):
-            raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
+    def revert_refusal(self, request, current, restored):
+        return workflow.refusal(request.user, current, restored)
 
     # Preview: the reader's page of a draft, and a link to share it.
 

@@ -6,6 +6,7 @@ withdraw and delete. Superusers may do everything.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -59,3 +60,52 @@ def refusal(user, before, after):
     if after.published_at != (before.published_at if before is not None else None):
         return REFUSED_PUBLISH
     return None
+
+
+# The transitions. Each changes one article's status (and publication moment) through ``transition``, the
+# one guarded function: the admin's list actions call these; the change form and the history (revert,
+# recover) check the same ``refusal``.
+
+KEEP = object()
+
+
+def transition(user, article, status, published_at=KEEP):
+    """Give ``article`` the ``status`` (and ``published_at``) on behalf of ``user``, saved as ``user``.
+
+    Raises ``PermissionDenied`` when the role does not allow it and ``ValidationError`` when the result is
+    not a valid article (a published one without alternative text, ...). Compares with the row as it is
+    in the database, locked until the caller's transaction ends.
+    """
+    with transaction.atomic():
+        before = Article.objects.select_for_update().get(pk=article.pk)
+        article.status = status
+        if published_at is not KEEP:
+            article.published_at = published_at
+        if reason := refusal(user, before, article):
+            raise PermissionDenied(reason)
+        article.full_clean()
+        article.updated_by = user
+        article.save()
+    return article
+
+
+def submit_for_review(user, article):
+    return transition(user, article, Article.Status.REVIEW)
+
+
+def publish_now(user, article, now=None):
+    return transition(user, article, Article.Status.PUBLISHED, now or timezone.now())
+
+
+def schedule(user, article, moment):
+    return transition(user, article, Article.Status.PUBLISHED, moment)
+
+
+def withdraw(user, article):
+    return transition(user, article, Article.Status.WITHDRAWN)
+
+
+def back_to_draft(user, article):
+    """Set ``article`` back to draft; a chief editor taking back a scheduled one also cancels its moment."""
+    cancel = can_publish(user) and not article.was_ever_published
+    return transition(user, article, Article.Status.DRAFT, None if cancel else KEEP)

@@ -1,6 +1,11 @@
+from types import SimpleNamespace
+
 from django import forms
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -8,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion_compare.admin import CompareVersionAdmin
 
 from .models import Redirect
+from .revisions import revert_one
 from .validators import validate_image_upload
 
 
@@ -71,6 +77,20 @@ class CheckedImageField(forms.ImageField):
         return super().to_python(data)
 
 
+class OneObject:
+    """A version whose "revert the revision" restores only its own object (``revert_one``): what
+    django-reversion's revert and recover views call."""
+
+    def __init__(self, version):
+        self._version = version
+        self.revision = SimpleNamespace(
+            revert=lambda delete=False: revert_one(version), date_created=version.revision.date_created
+        )
+
+    def __getattr__(self, name):
+        return getattr(self._version, name)
+
+
 class ContentAdmin(CompareVersionAdmin):
     """Shared admin behaviour for the e-zine's content models.
 
@@ -85,6 +105,31 @@ class ContentAdmin(CompareVersionAdmin):
         models.ImageField: {"form_class": CheckedImageField},
     }
     history_latest_first = True
+
+    # History: a revert or a recovery acts on the one object chosen, and only when the editor may make
+    # that change (``revert_refusal``); see core/revisions.py.
+
+    def revert_refusal(self, request, current, restored):
+        """Return why ``request.user`` may not turn ``current`` (None: deleted) into ``restored``, or None.
+
+        Models with a workflow (articles) refine this; the change form checks the plain permissions.
+        """
+        return None
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        if version.content_type_id != ContentType.objects.get_for_model(self.model).pk:
+            raise Http404  # a version of another model (a tag link, a person with the same id)
+        current = self.model._default_manager.filter(pk=version.object_id).first()
+        if current is not None and not self.has_change_permission(request, current):
+            raise PermissionDenied
+        if reason := self.revert_refusal(request, current, version._object_version.object):
+            raise PermissionDenied(reason)
+        return super()._reversion_revisionform_view(request, OneObject(version), template_name, extra_context)
+
+    def compare_view(self, request, object_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

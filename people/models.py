@@ -1,7 +1,10 @@
+import reversion
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from core.images import Focus, PhotoField, RenditionSet
 from core.models import ContentModel
@@ -48,6 +51,8 @@ class NamedContent(ContentModel):
     url_name = None
 
     name = models.CharField(_("name"), max_length=200)
+    # The rows behind ``tags``: followed by revisions, so a revert or recovery brings the tags back.
+    tag_links = GenericRelation(TaggedItem)
 
     class Meta:
         abstract = True
@@ -297,3 +302,8 @@ PORTRAIT_RENDITIONS = RenditionSet("portrait", widths=[160, 320, 480], focus_fie
     Person, "portrait"
 )
 LOGO_RENDITIONS = RenditionSet("logo", widths=[160, 320], fallback="png").attach(Organisation, "logo")
+
+# Revisions hold each object with its tag links (see ``NamedContent.tag_links``).
+reversion.register(TaggedItem)
+for _model in (Person, Organisation, Partnership, CityDeal):
+    reversion.register(_model, follow=["tag_links"])

@@ -7,9 +7,11 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import workflow
 from articles.models import Article
 from tests import factories
 from tests.html import form_data, parse
@@ -338,3 +340,39 @@ def test_first_publication_date_never_changes(chief_client):
     article = reload(article)
     assert article.first_published_at == first
     assert article.published_at > first
+
+
+# The transitions as a service: what the admin's actions call, and what a shell or command may call.
+
+
+def member(django_user_model, group):
+    user = django_user_model.objects.create_user(group.lower(), is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def test_a_writer_cannot_publish_through_the_service(django_user_model):
+    writer = member(django_user_model, "Redacteur")
+    article = factories.ArticleFactory(draft=True)
+    with pytest.raises(PermissionDenied):
+        workflow.publish_now(writer, article)
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+
+
+def test_the_service_compares_with_the_database_not_with_the_object_it_is_given(django_user_model):
+    writer = member(django_user_model, "Redacteur")
+    article = factories.ArticleFactory()  # published
+    article.status = Article.Status.DRAFT  # a stale or tampered copy
+    with pytest.raises(PermissionDenied):
+        workflow.withdraw(writer, article)
+    with pytest.raises(PermissionDenied):
+        workflow.back_to_draft(writer, article)
+    assert Article.objects.get(pk=article.pk).status == Article.Status.PUBLISHED
+
+
+def test_a_chief_editor_withdraws_through_the_service_and_is_named(django_user_model):
+    chief = member(django_user_model, "Eindredacteur")
+    article = workflow.withdraw(chief, factories.ArticleFactory())
+    article.refresh_from_db()
+    assert (article.status, article.updated_by) == (Article.Status.WITHDRAWN, chief)
