@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin import ContentAdmin, TaggedContentForm
+from people.models import Person
 
 from . import preview, workflow
 from .models import Article
@@ -161,7 +162,10 @@ class ArticleAdmin(ContentAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if not change and not form.instance.authors.exists():
-            form.instance.authors.add(request.user)
+            # The byline names the person of the editor's account, when the account has one.
+            author = Person.objects.filter(user=request.user).first()
+            if author is not None:
+                form.instance.authors.add(author)
 
     # List columns.
 
@@ -174,7 +178,7 @@ class ArticleAdmin(ContentAdmin):
 
     @admin.display(description=_("byline"))
     def byline(self, article):
-        return ", ".join(user.get_full_name() or user.get_username() for user in article.authors.all())
+        return ", ".join(person.name for person in article.authors.all())
 
     # Actions: each goes article by article through the workflow's transitions, so every change is
     # checked and kept as a revision with the editor's name.

@@ -18,6 +18,7 @@ from django.http.request import split_domain_port
 from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed, rfc3339_date
 from django.utils.html import escape
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
@@ -106,8 +107,9 @@ class RssFeed(CleanTextFeed, Rss201rev2Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
-        for name in item["authors"]:
-            handler.addQuickElement("dc:creator", name)
+        if item["authors"]:
+            # One element naming them all: readers such as newsboat show only the last of several.
+            handler.addQuickElement("dc:creator", get_text_list(item["authors"], _("and")))
         if item["updateddate"] is not None:  # RSS has no date of change of its own
             handler.addQuickElement("atom:updated", rfc3339_date(item["updateddate"]))
         handler.addQuickElement("content:encoded", item["content"])
@@ -317,10 +319,9 @@ class ArticleFeed(Feed):
         return [Enclosure(self.absolute(picture.src), str(length), picture.type)]
 
     def item_authors(self, item):
-        """Return the names of the people featured, then of the byline's writers (full names only)."""
-        names = [person.name for person in item.people.all()]
-        byline = sorted(filter(None, (user.get_full_name() for user in item.authors.all())))
-        return names + [name for name in byline if name not in names]
+        """Return the names in the byline, as the article's page shows them (who is interviewed or
+        featured is no author)."""
+        return [person.name for person in item.authors.all()]
 
     def item_extra_kwargs(self, item):
         return {

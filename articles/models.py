@@ -60,7 +60,7 @@ class ArticleQuerySet(models.QuerySet):
         """Return the articles with everything their own page shows, in a fixed number of queries."""
         return self.for_listing().prefetch_related(
             "organisations",
-            "authors",
+            models.Prefetch("authors", queryset=Person.objects.select_related("organisation")),
             models.Prefetch(
                 "related", queryset=Article.objects.published().only("title", "slug", "kind", "published_at")
             ),
@@ -265,12 +265,14 @@ class Article(ContentModel):
         editable=False,
         help_text=_("When the article was first published; never changes afterwards."),
     )
+    # Bylines name people (with a page of their own), not user accounts: the page, its JSON-LD and every
+    # feed name the same authors. Who is interviewed or featured is ``people``, never an author.
     authors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
+        Person,
         verbose_name=_("byline"),
-        related_name="articles",
+        related_name="articles_written",
         blank=True,
-        help_text=_("The editorial staff who wrote the article."),
+        help_text=_("Who wrote the article, as named under it: “Tekst: …”."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

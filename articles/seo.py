@@ -7,10 +7,7 @@ from people.seo import person_summary
 
 def article(request, article):
     published = article.published_at or article.updated_at  # an unpublished article, in a preview
-    authors = [
-        {"@type": "Person", "name": user.get_full_name() or user.get_username()}
-        for user in article.authors.all()
-    ]
+    authors = [person_summary(request, person) for person in article.authors.all()]
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

@@ -546,6 +546,30 @@ PEOPLE = [
     },
 ]
 
+# The e-zine's own editorial staff (invented names): the bylines of the demo articles.
+WRITERS = ["Eva Verhoeven", "Thijs Bakker"]
+PEOPLE += [
+    {
+        "name": "Eva Verhoeven",
+        "job_title": "Eindredacteur e-zine",
+        "organisation": "",
+        "bio": "Eva Verhoeven leidt de redactie van het e-zine en schrijft vooral over Europese steden.",
+        "portrait_credit": "",
+        "website": "",
+        "tags": [],
+    },
+    {
+        "name": "Thijs Bakker",
+        "job_title": "Redacteur e-zine",
+        "organisation": "",
+        "bio": "Thijs Bakker volgt de City Deals en interviewt de mensen die ze uitvoeren.",
+        "portrait_credit": "",
+        "website": "",
+        "tags": [],
+    },
+]
+
+
 # EU Urban Agenda partnerships. Only the Housing Partnership dates are documented (December 2015
 # to 2018, end day approximate); the other start dates are approximate demo values, and statuses
 # reflect the period covered by the articles. Coordinators are not repeated in members.
@@ -1283,3 +1307,7 @@ ARTICLES = [
         "attachment_title": "",
     },
 ]
+
+# Who wrote what ("Tekst: ..."): the two writers take turns; the longer pieces are by both.
+for _number, _article in enumerate(ARTICLES):
+    _article.setdefault("authors", WRITERS if len(_article["people"]) > 2 else [WRITERS[_number % 2]])

@@ -225,7 +225,9 @@ def _trusted_rows(rows, with_users, with_superusers):
         if label == "articles.article":
             fields["body"] = richtext.sanitise(fields.get("body", ""))
             if not with_users:
-                fields.update(created_by=None, updated_by=None, authors=[])
+                fields.update(created_by=None, updated_by=None)
+        elif label == "people.person" and not with_users:
+            fields["user"] = None
         elif label == "reversion.revision" and not with_users:
             fields["user"] = None
         elif label == "reversion.version":

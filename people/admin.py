@@ -24,7 +24,7 @@ class PersonAdmin(ContentAdmin):
     list_filter = ["organisation__kind"]
     list_select_related = ["organisation"]
     search_fields = ["name", "job_title", "organisation__name"]
-    autocomplete_fields = ["organisation"]
+    autocomplete_fields = ["organisation", "user"]
     fields = [
         "name",
         "slug",
@@ -35,6 +35,7 @@ class PersonAdmin(ContentAdmin):
         "portrait_credit",
         "website",
         "tags",
+        "user",
     ]
 
 

@@ -1,4 +1,5 @@
 import reversion
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
@@ -189,6 +190,17 @@ class Person(NamedContent):
     )
     website = models.URLField(_("website or social media"), blank=True)
     tags = TaggableManager(verbose_name=_("tags"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("editor account"),
+        related_name="person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a member of the editorial staff: the articles they start carry this name in the byline."
+        ),
+    )
 
     class Meta:
         verbose_name = _("person")

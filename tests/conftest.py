@@ -152,7 +152,7 @@ def build_scopes():
         lead="Een inleiding & meer.",
         body=BODY,
         with_image=True,
-        authors=[factories.UserFactory(first_name="Eva", last_name="de Vries")],
+        authors=[factories.PersonFactory(name="Eva de Vries", job_title="redacteur", organisation=None)],
         **relations,
     )
     factories.ArticleFactory(title="Concept", draft=True, **relations)

@@ -148,7 +148,6 @@ def article_row(pk=1, **fields):
             "body": SCRIPT_BODY,
             "created_by": 7,
             "updated_by": 7,
-            "authors": [7],
             **fields,
         },
     }
@@ -186,7 +185,7 @@ def test_bodies_are_sanitised_and_users_stay_out_unless_asked_for(db, tmp_path, 
     archive.restore(path)
     article = Article.objects.get()
     assert article.body == "<p>Hallo</p><p>klik</p>"
-    assert (article.created_by, article.updated_by, list(article.authors.all())) == (None, None, [])
+    assert (article.created_by, article.updated_by) == (None, None)
     assert not django_user_model.objects.filter(username="indringer").exists()
 
 
@@ -194,7 +193,7 @@ def test_users_come_along_on_request_but_without_superuser_rights(db, tmp_path, 
     archive.restore(write_archive(tmp_path / "a.zip", [superuser_row(), article_row()]), with_users=True)
     user = django_user_model.objects.get(username="indringer")
     assert (user.is_superuser, user.is_staff) == (False, True)
-    assert list(Article.objects.get().authors.all()) == [user]
+    assert Article.objects.get().created_by == user
 
 
 def test_superuser_rights_come_along_only_when_asked_for_separately(db, tmp_path, django_user_model):

@@ -52,7 +52,7 @@ class TestAboutEveryScope:
             "Rubrieken": ["Interviews", "Nieuws", "Achtergrond", "Portretten", "Columns", "Opinie"],
             "Partnerschappen": ["Partnerschap Betaalbare Huisvesting"],
             "City Deals": ["City Deal Zorg voor Veiligheid in de Stad"],
-            "Personen": ["Manon Reckin"],
+            "Personen": ["Eva de Vries", "Manon Reckin"],
             "Organisaties": ["Gemeente Maastricht"],
             "Onderwerpen": ["veiligheid", "wonen"],
         }
@@ -71,9 +71,9 @@ class TestAboutEveryScope:
 
     def test_every_address_on_the_feeds_page_serves_its_feed(self, scopes):
         links = [(dt.get_text(), dt.a["href"]) for dt in page("/feeds/").select(".feed-list__urls dt")]
-        assert (
-            len(links) == 3 * 13
-        )  # everything, 6 kinds, a partnership, a City Deal, a person, an organisation, 2 tags
+        # Everything, 6 kinds, a partnership, a City Deal, 2 people (one interviewed, one writer), an
+        # organisation, 2 tags; each in 3 formats.
+        assert len(links) == 3 * 14
         for label, url in links:
             response = Client().get(url)
             assert response.status_code == 200, url

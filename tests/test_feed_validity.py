@@ -85,7 +85,7 @@ def make_nasty_article():
         partnership=partnership,
         city_deal=deal,
         tags=["wonen & werken", "<tag>", "ünïcode 🏙️\x1b"],
-        authors=[factories.UserFactory(first_name="Ölaf\x07", last_name="<O'Neill>")],
+        authors=[person, factories.PersonFactory(name="Ölaf\x07 <O'Neill>")],
     )
 
 
@@ -117,14 +117,19 @@ class TestNastyContent:
         assert entry["summary"] == 'Een lead met <b>geen vet</b> & "aanhalingstekens"  en 🙂 שלום'
         assert "مرحبا بالمدينة 🏙️" in entry["content"]
         assert "\x0b" not in entry["content"] and "\x1b" not in entry["content"]
-        assert entry["authors"] == ['Zoë O\'Brien "Z" & אברהם', "Ölaf <O'Neill>"]
+        names = ['Zoë O\'Brien "Z" & אברהם', "Ölaf <O'Neill>"]
+        if format == "rss":  # one dc:creator naming all: readers such as newsboat show only the last
+            [joined] = entry["authors"]
+            assert " en " in joined and all(name in joined for name in names)
+        else:
+            assert sorted(entry["authors"]) == sorted(names)
         assert sorted(entry["tags"]) == ["<tag>", "wonen & werken", "ünïcode 🏙️"]
         assert "\x1b" not in feed["title"] and "\x1f" not in feed["title"] and "\x0c" not in feed["title"]
 
     def test_plain_text_in_rss_uses_hexadecimal_character_references(self, nasty):
         content = Client().get("/feeds/rss/").content.decode()
         assert "<title>‘Steden &#x26; regio’s’ &#x3C;samen&#x3E; " in content
-        assert "<dc:creator>Ölaf &#x3C;O'Neill&#x3E;</dc:creator>" in content
+        assert "Ölaf &#x3C;O'Neill&#x3E;</dc:creator>" in content
         assert "<category>&#x3C;tag&#x3E;</category>" in content
 
     def test_json_feed_is_valid_json_with_text_unescaped(self, nasty):

@@ -155,7 +155,7 @@ class TestAboutEveryScope:
         assert entry["id"] == f"tag:testserver,{article.first_published_at:%Y-%m-%d}:article:{article.pk}"
         assert entry["link"] == "http://testserver/artikelen/zichtbaar-stuk/"
         assert entry["summary"] == "Een inleiding & meer."
-        assert entry["authors"] == ["Manon Reckin", "Eva de Vries"]
+        assert entry["authors"] == ["Eva de Vries"]  # the byline; Manon Reckin is interviewed, no author
         assert entry["tags"] == ["veiligheid", "wonen"]
         assert entry["published"] == to_second(article.published_at)
         assert entry["updated"] == to_second(article.updated_at)

@@ -134,7 +134,7 @@ CHANGES = {
         "Vers van de pers",
     ),
     "byline renamed": (
-        lambda a: rename(a.authors.get(), "first_name", "Bertha"),
+        lambda a: rename(a.authors.get(), "name", "Bertha"),
         "article",
         "Bertha",
     ),
@@ -145,7 +145,7 @@ CHANGES = {
 def test_a_change_to_anything_on_a_page_renders_it_fresh_at_the_next_request(site, commit, change):
     apply, page, expected = CHANGES[change]
     if change == "byline renamed":
-        commit(lambda: site.authors.add(factories.UserFactory(first_name="Anna")))
+        commit(lambda: site.authors.add(factories.PersonFactory(name="Anna")))
     path = PAGES[page](site)
     fetch(path)
     assert fetch(path)[0]["X-Page-Cache"] == "hit"

@@ -63,7 +63,7 @@ def build_world(number_of_articles):
     partnership.members.add(*(factories.OrganisationFactory() for _ in range(number_of_articles)))
     partnership.coordinators.add(organisation)
     deal.partners.add(organisation, *(factories.OrganisationFactory() for _ in range(number_of_articles)))
-    editor = factories.UserFactory()
+    editor = factories.PersonFactory(name="Eva de Redacteur")
     articles = []
     for n in range(number_of_articles):
         article = factories.ArticleFactory(
@@ -73,7 +73,7 @@ def build_world(number_of_articles):
             people=[person, factories.PersonFactory()],
             organisations=[organisation],
             tags=["veiligheid", f"onderwerp {n}"],
-            authors=[editor, factories.UserFactory()],
+            authors=[editor, factories.PersonFactory()],
             with_image=n < 3,
         )
         article.related.add(*articles[-3:])

@@ -184,8 +184,9 @@ def test_reverting_a_person_restores_the_old_job_title(admin_client):
 
 
 @pytest.fixture
-def deleted_article(admin_client):
+def deleted_article(admin_client, admin_user):
     """An article made and changed in the admin, then deleted there; return what it was."""
+    factories.PersonFactory(name="Ad de Beheerder", user=admin_user)
     person = factories.PersonFactory(name="Manon Reckin")
     organisation = factories.OrganisationFactory(name="Gemeente Maastricht")
     article = create_article(
@@ -233,7 +234,7 @@ def test_deleted_article_is_recovered_from_the_recover_list_with_its_fields(
     )
     assert list(restored.people.all()) == [person]
     assert list(restored.organisations.all()) == [organisation]
-    assert list(restored.authors.all()) == [admin_user]
+    assert list(restored.authors.all()) == [admin_user.person]
     assert restored.created_by == admin_user
     *_, recovered = versions(restored)
     assert recovered.revision.user == admin_user

@@ -285,10 +285,11 @@ def test_writer_cannot_open_the_delete_page_of_a_published_article(writer_client
 
 
 def test_publishing_records_who_edited_and_writing_records_the_byline(writer_client, chief_client):
+    writer = factories.PersonFactory(name="Sanne Schrijver", job_title="redacteur", user=writer_client.user)
     create_draft(writer_client)
     article = Article.objects.get(slug="nieuw-stuk")
     assert article.created_by == writer_client.user
-    assert list(article.authors.all()) == [writer_client.user]
+    assert list(article.authors.all()) == [writer]
     run_action(chief_client, "publish_now", article)
     article = reload(article)
     assert article.is_published
