@@ -131,8 +131,8 @@ class ArticleQuerySet(models.QuerySet):
 # The articles that are or were once published: their edits and withdrawal are news to readers and feeds.
 EVER_PUBLISHED = Q(first_published_at__isnull=False)
 
-# How an article refers to each kind of scope (organisations: see ``about()``).
-SCOPE_LOOKUPS = {Person: "people", Partnership: "partnership", CityDeal: "city_deal", Tag: "tags"}
+# How an article refers to each kind of scope (people and organisations: see ``about()``).
+SCOPE_LOOKUPS = {Partnership: "partnership", CityDeal: "city_deal", Tag: "tags"}
 
 
 def about(model, scope):
@@ -140,16 +140,20 @@ def about(model, scope):
     ``OuterRef`` to one (for a subquery per scope, as feed validators use).
 
     The one definition of "articles in a scope": the queryset (``in_scope()``), feeds, validators, search
-    and sitemaps all use it. An organisation's articles include those featuring its people; a kind's are
-    the articles of that kind.
+    and sitemaps all use it. A person's articles are those featuring them and those they wrote; an
+    organisation's include those featuring its people; a kind's are the articles of that kind.
     """
     if issubclass(model, Article.Kind):
         return Q(kind=scope)
+    # One subquery deeper than the articles: an outer reference must reach one level further out.
+    outer = OuterRef(scope) if isinstance(scope, OuterRef) else scope
+    if issubclass(model, Person):
+        featuring = Article.people.through.objects.filter(person=outer)
+        written = Article.authors.through.objects.filter(person=outer)
+        return Q(pk__in=featuring.values("article_id")) | Q(pk__in=written.values("article_id"))
     if issubclass(model, Organisation):
-        # One subquery deeper than the articles: an outer reference must reach one level further out.
-        organisation = OuterRef(scope) if isinstance(scope, OuterRef) else scope
-        linked = Article.organisations.through.objects.filter(organisation=organisation)
-        featuring = Article.people.through.objects.filter(person__organisation=organisation)
+        linked = Article.organisations.through.objects.filter(organisation=outer)
+        featuring = Article.people.through.objects.filter(person__organisation=outer)
         return Q(pk__in=linked.values("article_id")) | Q(pk__in=featuring.values("article_id"))
     try:
         return Q(**{SCOPE_LOOKUPS[model]: scope})

@@ -79,3 +79,10 @@ def test_an_editor_linked_to_a_person_gets_the_byline_on_a_new_article(admin_cli
     me = factories.PersonFactory(name="Eva Verhoeven", user=admin_user)
     article = create_article(admin_client, slug="nieuw")
     assert list(article.authors.all()) == [me]
+
+
+def test_a_writers_page_and_feed_list_what_they_wrote(client, article):
+    page = parse(client.get("/personen/eva-verhoeven/"))
+    assert article.title in page.get_text()
+    [entry] = read(client.get("/personen/eva-verhoeven/feed/atom/"))["entries"]
+    assert entry["title"] == article.title
