@@ -13,11 +13,17 @@ from django.urls import reverse
 CANONICAL_PARAMETERS = ("soort", "tag", "q", "jaar", "page")
 
 
+def canonical_query(request):
+    """Return the query string of what the page shows: only ``CANONICAL_PARAMETERS``, in a fixed order,
+    without empty values or ``page=1``. Tracking parameters (``utm_*``, ``fbclid``) and typos fall away:
+    the canonical link and the page cache's key are the same for every such variant."""
+    params = [(key, request.GET[key]) for key in CANONICAL_PARAMETERS if request.GET.get(key)]
+    return urlencode([(key, value) for key, value in params if not (key == "page" and value == "1")])
+
+
 def canonical_url(request):
     """Return the page's absolute URL with only the query parameters that change its content."""
-    params = [(key, request.GET[key]) for key in CANONICAL_PARAMETERS if request.GET.get(key)]
-    params = [(key, value) for key, value in params if not (key == "page" and value == "1")]
-    query = urlencode(params)
+    query = canonical_query(request)
     url = request.build_absolute_uri(request.path)
     return f"{url}?{query}" if query else url
 

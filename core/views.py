@@ -1,6 +1,8 @@
 """View building blocks shared by the apps' list pages."""
 
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect, QueryDict
+
+from .seo import CANONICAL_PARAMETERS
 
 
 def slug_of(kind):
@@ -9,8 +11,12 @@ def slug_of(kind):
 
 
 def permanent_redirect_with(request, **params):
-    """Return a 301 to this page with the query parameters ``params`` replaced, the others kept."""
-    query = request.GET.copy()
+    """Return a 301 to this page with the query parameters ``params`` replaced, the others that change
+    the page kept (tracking parameters fall away, as in the canonical link)."""
+    query = QueryDict(mutable=True)
+    for key in request.GET:
+        if key in CANONICAL_PARAMETERS:
+            query.setlist(key, request.GET.getlist(key))
     for name, value in params.items():
         query[name] = value
     return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")

@@ -61,6 +61,20 @@ REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 _request_id = contextvars.ContextVar("request_id", default="-")
 
 
+class NotModifiedMiddleware:
+    """A 304 says nothing of a body's length (RFC 9110 §8.6): Django's ``CommonMiddleware`` would state
+    ``Content-Length: 0``, which is not the length of the page it stands for. Outermost."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 304:
+            response.headers.pop("Content-Length", None)
+        return response
+
+
 class RequestIdMiddleware:
     """Gives every request an id, in the ``X-Request-ID`` response header and in every log line.
 

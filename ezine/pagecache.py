@@ -9,8 +9,10 @@ A request reads the token and its page in one cache round trip (``get_many``).
 A scheduled article must appear on time without anyone saving anything: no entry lives past the next
 scheduled publication moment, which is stored with the version and looked up again once it has passed.
 
-Editors (any request with a session cookie), previews, the admin, media and the health check bypass the
-cache, as do responses that set cookies or say ``private``/``no-store``.
+Signed-in editors, previews, the admin, media and the health check bypass the cache, as do responses that
+set cookies or say ``private``/``no-store``. An editor is recognised by a signed marker cookie set when
+they sign in (``EditorMarkerMiddleware``), checked without the database: a made-up session cookie gets the
+cached page like any reader, so a flood of them costs no renders.
 """
 
 import hashlib
@@ -19,6 +21,7 @@ import time
 import uuid
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -27,6 +30,7 @@ from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
 from redis.exceptions import RedisError
 
+from core.seo import canonical_query
 from core.transactions import on_commit_once
 
 logger = logging.getLogger(__name__)
@@ -34,8 +38,9 @@ logger = logging.getLogger(__name__)
 VERSION_KEY = "ezine:content-version"
 # What Django's Redis cache backend raises when Redis is down, refuses or times out.
 CACHE_ERRORS = (RedisError, OSError)
-# The apps whose models appear on public pages (taggit: tags and their links; auth: bylines).
-CONTENT_APPS = {"articles", "people", "taggit", "auth"}
+# The apps whose models appear on public pages (taggit: tags and their links). Not auth: bylines name
+# people, and an editor logging in (``last_login``) changes no page.
+CONTENT_APPS = {"articles", "people", "taggit"}
 # Responses must say none of these to be stored.
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
 
@@ -153,7 +158,7 @@ class PageCacheMiddleware:
         """Return the cache key of ``request`` within a version, or ``None`` when it must bypass the cache."""
         if settings.EZINE_PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
             return None
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if signed_in_editor(request):
             return None
         if request.path_info.startswith(tuple(settings.EZINE_PAGE_CACHE_EXCLUDE)):
             return None
@@ -162,7 +167,8 @@ class PageCacheMiddleware:
         except DisallowedHost:
             return None  # the inner middleware answers 400
         # The code version: a deploy that changes templates or code never serves pages rendered before it.
-        address = f"{code_version()} {request.scheme}://{host}{request.get_full_path()}"
+        # Only the query parameters a page reads: ``?utm_source=N`` makes no entry of its own.
+        address = f"{code_version()} {request.scheme}://{host}{request.path}?{canonical_query(request)}"
         return hashlib.sha256(address.encode()).hexdigest()
 
     def storable(self, response):
@@ -182,3 +188,52 @@ class PageCacheMiddleware:
         return get_conditional_response(
             request, etag=response.get("ETag"), last_modified=last_modified, response=response
         )
+
+
+EDITOR_COOKIE = "ezine_editor"
+EDITOR_SALT = "ezine.pagecache.editor"
+
+
+def signed_in_editor(request):
+    """Return whether ``request`` carries a valid editor marker: a signature check, no database query."""
+    value = request.COOKIES.get(EDITOR_COOKIE)
+    if not value:
+        return False
+    try:
+        signing.loads(value, salt=EDITOR_SALT, max_age=settings.SESSION_COOKIE_AGE)
+    except signing.BadSignature:
+        return False
+    return True
+
+
+class EditorMarkerMiddleware:
+    """Sets the editor marker for a signed-in member of staff and removes it once they are signed out.
+
+    After ``AuthenticationMiddleware``. Looks at the user only when the request has a session cookie, so
+    readers' requests cost nothing extra.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # A session cookie sent, or a session begun now (signing in): only then is the user looked up.
+        session = getattr(request, "session", None)
+        has_session = settings.SESSION_COOKIE_NAME in request.COOKIES or getattr(session, "modified", False)
+        if not has_session and EDITOR_COOKIE not in request.COOKIES:
+            return response
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff:
+            if not signed_in_editor(request):
+                response.set_cookie(
+                    EDITOR_COOKIE,
+                    signing.dumps(user.pk, salt=EDITOR_SALT),
+                    max_age=settings.SESSION_COOKIE_AGE,
+                    secure=settings.SESSION_COOKIE_SECURE,
+                    httponly=True,
+                    samesite="Lax",
+                )
+        elif EDITOR_COOKIE in request.COOKIES:
+            response.delete_cookie(EDITOR_COOKIE, samesite="Lax")
+        return response

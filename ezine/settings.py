@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ezine.middleware.NotModifiedMiddleware",
     "ezine.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files with hashed names, compressed, cached for a year; answered before anything else runs.
@@ -76,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks signed-in editors with a signed cookie, so the page cache knows them without the database.
+    "ezine.pagecache.EditorMarkerMiddleware",
     # Before anything reads the body (CSRF's and the views' own reading): refuses oversized requests unread.
     "ezine.middleware.RequestSizeLimitMiddleware",
     "ezine.middleware.AdminStatementTimeoutMiddleware",
@@ -163,7 +166,9 @@ else:
     }
 # Whole pages and feeds for anonymous readers, in seconds (0 turns the page cache off). Any content change
 # makes every page render fresh, and no entry outlives the next scheduled publication (ezine/pagecache.py).
-EZINE_PAGE_CACHE_SECONDS = int(os.environ.get("EZINE_PAGE_CACHE_SECONDS", "600"))
+# Only with Redis, shared by every process: a per-process memory cache would let one gunicorn worker serve a
+# page that a save in another process (a worker, the admin, manage.py) made stale.
+EZINE_PAGE_CACHE_SECONDS = int(os.environ.get("EZINE_PAGE_CACHE_SECONDS", "600")) if REDIS_URL else 0
 # Paths never served from the page cache (previews, the admin, uploads, the health check).
 EZINE_PAGE_CACHE_EXCLUDE = ["/admin/", "/voorbeeld/", "/media/", "/static/", "/healthz"]
 

@@ -97,6 +97,7 @@ class TestAboutEveryScope:
         by_date = get(url, expect=304, if_modified_since=first["Last-Modified"])
         for response in (by_etag, by_date):
             assert response.content == b""
+            assert "Content-Length" not in response  # RFC 9110 §8.6: not the length of the feed
             assert response["ETag"] == first["ETag"]
             assert response["Last-Modified"] == first["Last-Modified"]
             assert response["Cache-Control"] == "public, max-age=300"

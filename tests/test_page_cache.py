@@ -231,13 +231,55 @@ def test_entries_never_outlive_the_next_publication(settings):
     assert pagecache.lifetime(1090.0, now=1000.0) == 30
 
 
-def test_logged_in_editors_always_get_fresh_pages(site, admin_client):
+def signed_in_editor(django_user_model):
+    """A client signed in through the admin's login form, as an editor signs in."""
+    django_user_model.objects.create_user("redacteur", password="wachtwoord-123", is_staff=True)
+    client = Client()
+    response = client.post("/admin/login/", {"username": "redacteur", "password": "wachtwoord-123"})
+    assert response.status_code == 302
+    return client
+
+
+def test_signed_in_editors_always_get_fresh_pages(site, django_user_model):
     fetch("/")
+    editor = signed_in_editor(django_user_model)
+    assert pagecache.EDITOR_COOKIE in editor.cookies
     Article.objects.filter(pk=site.pk).update(title="Alleen de redactie ziet dit al")  # no signal
-    response = admin_client.get("/")
+    response = editor.get("/")
     assert "X-Page-Cache" not in response
     assert "Alleen de redactie ziet dit al" in response.content.decode()
     assert "Alleen de redactie ziet dit al" not in fetch("/")[1], "readers still get the stored page"
+
+
+def test_signing_out_removes_the_editor_marker(site, django_user_model):
+    editor = signed_in_editor(django_user_model)
+    editor.post("/admin/logout/")
+    assert not editor.cookies[pagecache.EDITOR_COOKIE].value
+    fetch("/")
+    assert editor.get("/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    "cookies",
+    [{"sessionid": "x"}, {"sessionid": "x", pagecache.EDITOR_COOKIE: "1:vervalst:handtekening"}],
+    ids=["made-up session", "forged marker"],
+)
+def test_a_made_up_session_or_forged_marker_gets_the_cached_page(site, cookies, django_assert_num_queries):
+    fetch("/")
+    client = Client()
+    client.cookies.load(cookies)
+    with django_assert_num_queries(0):
+        response = client.get("/")
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_tracking_parameters_share_the_entry_of_the_page(site):
+    assert fetch("/artikelen/?utm_source=1")[0]["X-Page-Cache"] == "miss"
+    response, content = fetch("/artikelen/?utm_source=2&fbclid=abc")
+    assert response["X-Page-Cache"] == "hit"
+    assert '<link rel="canonical" href="http://testserver/artikelen/">' in content
+    assert fetch("/artikelen/?page=1")[0]["X-Page-Cache"] == "hit"
+    assert fetch("/artikelen/?tag=wonen")[0]["X-Page-Cache"] == "miss"
 
 
 def test_previews_and_the_admin_bypass_the_cache(commit, admin_client):
@@ -307,3 +349,16 @@ def test_with_the_cache_down_readers_still_get_pages_and_editors_can_save(site, 
     assert "Page cache unreachable" in caplog.text
     response, body = fetch(site.get_absolute_url())
     assert "Bewerkt terwijl Redis weg was" in body
+
+
+def test_a_304_from_the_cache_states_no_content_length(site):
+    first, _ = fetch("/feeds/atom/")
+    again = Client().get("/feeds/atom/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert "Content-Length" not in again
+
+
+def test_old_kind_spelling_redirect_drops_tracking_parameters(site):
+    response = Client().get("/artikelen/?soort=interview&utm_source=x&tag=wonen")
+    assert response.status_code == 301
+    assert response["Location"] == "/artikelen/?soort=interviews&tag=wonen"
