@@ -473,3 +473,20 @@ KIND_SECTIONS = {
 HERO_RENDITIONS = RenditionSet("hero_image", widths=[480, 800, 1200, 1600], focus_field="hero_focus").attach(
     Article, "hero"
 )
+
+
+def unseen_by_readers(obj, created=False):
+    """Return whether a change to ``obj`` can show on no public page: an article that never reached readers
+    nor is scheduled to (a draft, one in review), its tag links, a tag just made (it is on nothing public
+    yet), a preview revocation.
+
+    The one answer to "does this change concern readers?": the page cache keeps its pages when it is yes,
+    so an editor saving a draft every second costs readers nothing.
+    """
+    if isinstance(obj, Article):
+        return not obj.was_ever_published
+    if isinstance(obj, TaggedArticle):
+        return not Article.objects.filter(EVER_PUBLISHED, pk=obj.content_object_id).exists()
+    if isinstance(obj, Tag):
+        return created
+    return isinstance(obj, PreviewRevocation)

@@ -85,12 +85,17 @@ def content_version(state=None):
     return state
 
 
-def content_changed(sender, **kwargs):
+def content_changed(sender, instance=None, created=False, **kwargs):
     """Signal receiver: bump the content version once the transaction that changed page content commits.
 
     Readers never see uncommitted rows, so a bump before the commit would be useless (a reader could cache
-    the old state under the new token). One bump per transaction, however many objects it changed.
+    the old state under the new token). One bump per transaction, however many objects it changed; none
+    for a change no reader can see (``unseen_by_readers``: a draft, its tags).
     """
+    from articles.models import unseen_by_readers
+
+    if instance is not None and unseen_by_readers(instance, created):
+        return
     # Robust: a cache that is down must not turn a committed save into an error page (it is logged).
     on_commit_once("ezine.pagecache.bump", bump_content_version, robust=True)
 

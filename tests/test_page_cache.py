@@ -362,3 +362,33 @@ def test_old_kind_spelling_redirect_drops_tracking_parameters(site):
     response = Client().get("/artikelen/?soort=interview&utm_source=x&tag=wonen")
     assert response.status_code == 301
     assert response["Location"] == "/artikelen/?soort=interviews&tag=wonen"
+
+
+def test_saving_a_draft_keeps_every_cached_page(site, commit):
+    draft = commit(factories.ArticleFactory, title="Nog geheim", draft=True, tags=["wonen"])
+    fetch("/")
+    fetch("/tags/wonen/")
+    for n in range(3):
+        draft.body = f"<p>Versie {n}</p>"
+        commit(draft.save)
+        commit(draft.tags.add, f"concept-{n}")
+    assert fetch("/")[0]["X-Page-Cache"] == "hit"
+    assert fetch("/tags/wonen/")[0]["X-Page-Cache"] == "hit"
+
+
+def test_publishing_a_draft_renders_pages_fresh(site, commit):
+    draft = commit(factories.ArticleFactory, title="Nu openbaar", draft=True)
+    fetch("/")
+    draft.status, draft.published_at = Article.Status.PUBLISHED, timezone.now()
+    commit(draft.save)
+    response, content = fetch("/")
+    assert response["X-Page-Cache"] == "miss" and "Nu openbaar" in content
+
+
+def test_editing_a_withdrawn_article_still_counts(site, commit):
+    site.status = Article.Status.WITHDRAWN
+    commit(site.save)
+    fetch("/")
+    site.status = Article.Status.PUBLISHED
+    commit(site.save)
+    assert "Wonen in de stad" in fetch("/")[1]
