@@ -96,8 +96,60 @@ def content_changed(sender, instance=None, created=False, **kwargs):
 
     if instance is not None and unseen_by_readers(instance, created):
         return
-    # Robust: a cache that is down must not turn a committed save into an error page (it is logged).
-    on_commit_once("ezine.pagecache.bump", bump_content_version, robust=True)
+    on_commit_once("ezine.pagecache.bump", bump_after_commit, robust=True)
+
+
+def bump_after_commit():
+    """Make every cached page stale after a committed change, whatever state the cache is in.
+
+    A cache that refuses writes (Redis full, ``noeviction``) still deletes: without a version, the next
+    request starts a new one or, failing that, renders fresh. A cache that does not answer at all gets
+    the change in the database's outbox (``PendingInvalidation``), drained when it answers again. Never
+    raises: the save has been committed and the editor must not see an error page.
+    """
+    try:
+        bump_content_version()
+        return
+    except CACHE_ERRORS:
+        logger.warning("Page cache refused the new content version", exc_info=True)
+    try:
+        cache.delete(VERSION_KEY)
+        return
+    except CACHE_ERRORS:
+        logger.warning("Page cache unreachable; the change waits in the outbox", exc_info=True)
+    from .models import PendingInvalidation
+
+    PendingInvalidation.objects.create()
+    _outage.set()
+
+
+class _Outage:
+    """Whether this process saw the cache fail since it last drained the outbox."""
+
+    def __init__(self):
+        self.seen = False
+
+    def set(self):
+        self.seen = True
+
+
+_outage = _Outage()
+
+
+def drain_outbox():
+    """Bump the content version for the changes waiting in the outbox; return how many there were.
+
+    Raises the cache's error when it still does not answer (the changes stay in the outbox).
+    """
+    from .models import PendingInvalidation
+
+    last = PendingInvalidation.objects.order_by("-pk").values_list("pk", flat=True).first()
+    drained = 0
+    if last is not None:
+        bump_content_version()
+        drained, _ = PendingInvalidation.objects.filter(pk__lte=last).delete()
+    _outage.seen = False
+    return drained
 
 
 def connect_signals():
@@ -138,10 +190,13 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = f"ezine:page:{key}"
         try:
+            if _outage.seen:
+                drain_outbox()  # the first request after an outage: what changed meanwhile goes first
             found = cache.get_many([VERSION_KEY, key])
             token, upcoming = content_version(found.get(VERSION_KEY))
         except CACHE_ERRORS:
             # The cache is down: readers get the page rendered, not an error; nothing is stored.
+            _outage.set()
             logger.warning("Page cache unreachable; serving %s uncached", request.path, exc_info=True)
             return self.get_response(request)
         stored = found.get(key)

@@ -21,6 +21,7 @@ from articles.feeds import feed_urls
 from articles.models import Article
 from core import seo
 from core.views import permanent_redirect_with
+from ezine import pagecache
 from ezine.middleware import statement_timed_out
 from people.models import CityDeal, Partnership
 from search import search
@@ -137,6 +138,13 @@ def healthz(request):
     except Exception:  # any backend error (Redis down, ...) means the cache is not healthy
         logger.exception("Health check: cache unreachable")
         checks["cache"] = "error"
+    if checks["cache"] == "ok" and checks["database"] == "ok":
+        # Changes saved while the cache was away make the cached pages stale now (pagecache's outbox).
+        try:
+            pagecache.drain_outbox()
+        except pagecache.CACHE_ERRORS:
+            logger.exception("Health check: the page cache outbox could not be drained")
+            checks["cache"] = "error"
     healthy = all(state == "ok" for state in checks.values())
     return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
 

@@ -392,3 +392,56 @@ def test_editing_a_withdrawn_article_still_counts(site, commit):
     site.status = Article.Status.PUBLISHED
     commit(site.save)
     assert "Wonen in de stad" in fetch("/")[1]
+
+
+# Redis full or away while an editor saves: no invalidation is lost.
+
+
+def test_with_redis_full_a_save_still_makes_cached_pages_stale(site, commit):
+    from redis.exceptions import OutOfMemoryError
+
+    fetch(site.get_absolute_url())
+    full = OutOfMemoryError("command not allowed when used memory > 'maxmemory'.")
+    with mock.patch.object(pagecache.cache, "set", side_effect=full):
+        commit(rename, site, "title", "Bewerkt met een volle Redis")
+        response, body = fetch(site.get_absolute_url())
+        assert response.status_code == 200
+        assert "Bewerkt met een volle Redis" in body
+
+
+def test_with_redis_away_a_save_waits_in_the_outbox_and_counts_once_it_is_back(site, commit):
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from ezine.models import PendingInvalidation
+
+    fetch(site.get_absolute_url())
+    assert fetch(site.get_absolute_url())[0]["X-Page-Cache"] == "hit"
+    down = RedisConnectionError("Connection refused.")
+    with (
+        mock.patch.object(pagecache.cache, "set", side_effect=down),
+        mock.patch.object(pagecache.cache, "delete", side_effect=down),
+    ):
+        commit(rename, site, "title", "Bewerkt terwijl Redis onbereikbaar was")
+    assert PendingInvalidation.objects.count() == 1
+    pagecache._outage.seen = False  # another worker, which saw nothing of the outage
+    response = Client().get("/healthz")
+    assert response.json()["cache"] == "ok"
+    assert not PendingInvalidation.objects.exists()
+    assert "Bewerkt terwijl Redis onbereikbaar was" in fetch(site.get_absolute_url())[1]
+
+
+def test_the_first_request_after_an_outage_drains_the_outbox(site, commit):
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from ezine.models import PendingInvalidation
+
+    fetch(site.get_absolute_url())
+    down = RedisConnectionError("Connection refused.")
+    with (
+        mock.patch.object(pagecache.cache, "set", side_effect=down),
+        mock.patch.object(pagecache.cache, "delete", side_effect=down),
+    ):
+        commit(rename, site, "title", "Na de storing")
+    assert pagecache._outage.seen
+    assert "Na de storing" in fetch(site.get_absolute_url())[1]
+    assert not PendingInvalidation.objects.exists()
