@@ -17,6 +17,7 @@ cached page like any reader, so a flood of them costs no renders.
 
 import hashlib
 import logging
+import re
 import time
 import uuid
 
@@ -26,8 +27,9 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re, get_conditional_response
+from django.utils.cache import cc_delim_re, get_conditional_response, patch_vary_headers
 from django.utils.http import parse_http_date_safe
+from django.utils.text import compress_string
 from redis.exceptions import RedisError
 
 from core.seo import canonical_query
@@ -165,6 +167,24 @@ def connect_signals():
                 )
 
 
+# What is worth compressing: text of some size (HTML, feeds, JSON, XML), as Django's GZipMiddleware judges.
+COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml", "application/json")
+COMPRESSIBLE += ("application/feed+json",)
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def compressed(response):
+    """Return the gzip of a stored page's body, or None when it is not worth it (small, or not text)."""
+    content_type = response.get("Content-Type", "")
+    if (
+        len(response.content) < 200
+        or not content_type.startswith(COMPRESSIBLE)
+        or response.has_header("Content-Encoding")
+    ):
+        return None
+    return compress_string(response.content)
+
+
 def lifetime(upcoming, now=None):
     """Return how many seconds an entry stored now may live: never past the next publication."""
     now = time.time() if now is None else now
@@ -206,7 +226,9 @@ class PageCacheMiddleware:
         if request.method == "GET" and self.storable(response):
             seconds = lifetime(upcoming)
             if seconds > 0:
+                patch_vary_headers(response, ["Accept-Encoding"])
                 entry = (token, response.status_code, list(response.items()), response.content)
+                entry += (compressed(response),)
                 try:
                     cache.set(key, entry, seconds)
                 except CACHE_ERRORS:
@@ -240,8 +262,13 @@ class PageCacheMiddleware:
         return not directives & PRIVATE_DIRECTIVES
 
     def replay(self, request, stored):
-        status, headers, content = stored
+        status, headers, content, gzipped = stored
         response = HttpResponse(content, status=status, headers=dict(headers))
+        if gzipped is not None and ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+            # Compressed once, when stored: a hit costs no compression.
+            response.content = gzipped
+            response["Content-Encoding"] = "gzip"
+            response["Content-Length"] = str(len(gzipped))
         response["X-Page-Cache"] = "hit"
         # Answer feed readers' conditional requests from the stored validators, without the database.
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))

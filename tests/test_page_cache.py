@@ -1,6 +1,7 @@
 """The page cache: anonymous readers get stored pages without SQL, and every change shows at once."""
 
 import datetime
+import gzip
 from unittest import mock
 
 import pytest
@@ -445,3 +446,18 @@ def test_the_first_request_after_an_outage_drains_the_outbox(site, commit):
     assert pagecache._outage.seen
     assert "Na de storing" in fetch(site.get_absolute_url())[1]
     assert not PendingInvalidation.objects.exists()
+
+
+# Compressed for readers who accept it: once, when the page is stored.
+
+
+@pytest.mark.parametrize("path", ["/", "/feeds/atom/", "/feeds/json/"])
+def test_a_cached_page_is_served_gzipped_to_clients_that_accept_it(site, path):
+    first, content = fetch(path)
+    assert "Accept-Encoding" in first["Vary"]
+    hit = Client().get(path, HTTP_ACCEPT_ENCODING="br, gzip")
+    assert (hit["X-Page-Cache"], hit["Content-Encoding"]) == ("hit", "gzip")
+    assert int(hit["Content-Length"]) == len(hit.content) < len(content.encode())
+    assert gzip.decompress(hit.content).decode() == content
+    plain = Client().get(path)
+    assert "Content-Encoding" not in plain and plain.content.decode() == content
