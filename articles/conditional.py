@@ -184,14 +184,15 @@ def article_validator(slug):
     and relations as the admin saves them), its partnership and City Deal, the people in it and their
     organisations, its organisations, its related articles (an edit, a publication or a withdrawal
     of one), and the automatic "read also" list (any published article's edit, publication, withdrawal
-    or deletion, as each may change that list). Not covered: renaming a tag (tags have no modification
-    time) and renaming a byline user (users have none either).
+    or deletion, as each may change that list), and the byline's people and their organisations. Not
+    covered: renaming a tag (tags have no modification time).
     """
     article = OuterRef("pk")
     published = Article.objects.published()
     newest_edit = Max("updated_at")
     moments = ["updated_at", "published_at", "partnership__updated_at", "city_deal__updated_at"]
     moments += ["people_edit", "people_organisation_edit", "organisation_edit", "related_edit", "site_edit"]
+    moments += ["author_edit", "author_organisation_edit"]
     row = (
         published.filter(slug=slug)
         .annotate(
@@ -200,6 +201,10 @@ def article_validator(slug):
                 Organisation.objects.filter(people__articles=article), newest_edit
             ),
             organisation_edit=aggregate_of(Organisation.objects.filter(articles=article), newest_edit),
+            author_edit=aggregate_of(Person.objects.filter(articles_written=article), newest_edit),
+            author_organisation_edit=aggregate_of(
+                Organisation.objects.filter(people__articles_written=article), newest_edit
+            ),
             related_edit=aggregate_of(published.filter(related=article), newest_edit),
             related_count=aggregate_of(published.filter(related=article), Count("pk")),
             # "Read also" is filled with other articles sharing tags, people or a deal: any publication,

@@ -55,17 +55,23 @@ def _keep_existing_m2m(deserialized):
         deserialized.m2m_data[name] = [pk for pk in ids if str(pk) in existing]
 
 
+def _followed_models(model):
+    """Return the models of the rows a revision of ``model`` follows (its tag links)."""
+    return {model._meta.get_field(name).related_model for name in _get_options(model).follow}
+
+
 def revert_one(version):
     """Restore the object of ``version`` as it was in that revision, with its own followed rows."""
     model = version._model
     main = version._object_version
     pk = main.object.pk
+    followed = _followed_models(model)
+    # Only rows of the relations this model follows, and only this object's: another object of the same
+    # revision that merely points to it (an article in a partnership) is not part of it.
     links = [
         other
         for other in version.revision.version_set.exclude(pk=version.pk)
-        if other._model is not None
-        and other._model is not model
-        and _refers_to(other._object_version.object, model, pk)
+        if other._model in followed and _refers_to(other._object_version.object, model, pk)
     ]
     _targets_exist(main.object)
     obj = main.object
@@ -74,16 +80,16 @@ def revert_one(version):
     _keep_existing_m2m(main)
     main.save(using=version.db)
     restored = main.object
-    kept = set()
+    old = {(link._model, str(link.object_id)) for link in links}
+    # First the links made since that revision go (a tag removed and added again has a new row that
+    # would clash with the old one), then the revision's own come back.
+    for name in _get_options(model).follow:
+        related = getattr(restored, name)
+        for current in related.all() if hasattr(related, "all") else [related]:
+            if (type(current), str(current.pk)) not in old and _refers_to(current, model, pk):
+                current.delete()
     for link in links:
         deserialized = link._object_version
         if _targets_exist(deserialized.object):
             _keep_existing_m2m(deserialized)
             deserialized.save(using=link.db)
-            kept.add((type(deserialized.object), deserialized.object.pk))
-    # Links made since that revision go: the object is as it was.
-    for name in _get_options(model).follow:
-        related = getattr(restored, name)
-        for obj in related.all() if hasattr(related, "all") else [related]:
-            if (type(obj), obj.pk) not in kept and _refers_to(obj, model, pk):
-                obj.delete()

@@ -2,7 +2,7 @@
 
 from django.http import HttpResponsePermanentRedirect, QueryDict
 
-from .seo import CANONICAL_PARAMETERS
+from .seo import canonical_query
 
 
 def slug_of(kind):
@@ -13,10 +13,7 @@ def slug_of(kind):
 def permanent_redirect_with(request, **params):
     """Return a 301 to this page with the query parameters ``params`` replaced, the others that change
     the page kept (tracking parameters fall away, as in the canonical link)."""
-    query = QueryDict(mutable=True)
-    for key in request.GET:
-        if key in CANONICAL_PARAMETERS:
-            query.setlist(key, request.GET.getlist(key))
+    query = QueryDict(canonical_query(request), mutable=True)
     for name, value in params.items():
         query[name] = value
     return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")

@@ -29,9 +29,18 @@ from django.db import DatabaseError, transaction
 
 from articles import richtext
 
-FORMAT = "ezine-archive/2"
+# 3: bylines name people (articles.Article.authors), no longer user accounts as in 2.
+FORMAT = "ezine-archive/3"
+OLDER_FORMATS = {"ezine-archive/1", "ezine-archive/2"}
 # Rows Django makes itself on migrate, or that are only valid for one running site.
-EXCLUDED = {"contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"}
+EXCLUDED = {
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "admin.logentry",
+    "axes",
+    "ezine.pendinginvalidation",
+}
 # The search index is made from the content; it is rebuilt after a restore instead of being archived.
 DERIVED = {"search.searchentry", "search.searchterm"}
 # Rows a migration creates (the editorial groups); the archive's copies update them by natural key.
@@ -142,6 +151,12 @@ def _read_manifest(archive):
         manifest = json.loads(archive.read(info))
     except ValueError as error:
         raise ArchiveError("manifest.json is not valid JSON.") from error
+    if isinstance(manifest, dict) and manifest.get("format") in OLDER_FORMATS:
+        raise ArchiveError(
+            f"This archive ({manifest['format']}) was made by an older version, whose bylines named user "
+            "accounts. Restore it with that version, upgrade (manage.py migrate turns them into people), "
+            "then make a new archive."
+        )
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ArchiveError(
             f"Unknown archive format {manifest.get('format') if isinstance(manifest, dict) else None!r}."

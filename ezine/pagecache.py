@@ -223,7 +223,10 @@ class PageCacheMiddleware:
         if stored is not None and stored[0] == token:
             return self.replay(request, stored[1:])
         response = self.get_response(request)
-        if request.method == "GET" and self.storable(response):
+        # Stored only when rendered from the canonical address: links on a page repeat its query string, and
+        # one visitor's ``?ref=…`` must not reach every reader's copy.
+        canonical = request.META.get("QUERY_STRING", "") == canonical_query(request)
+        if request.method == "GET" and canonical and self.storable(response):
             seconds = lifetime(upcoming)
             if seconds > 0:
                 patch_vary_headers(response, ["Accept-Encoding"])
@@ -269,6 +272,8 @@ class PageCacheMiddleware:
             response.content = gzipped
             response["Content-Encoding"] = "gzip"
             response["Content-Length"] = str(len(gzipped))
+            if (etag := response.get("ETag", "")) and not etag.startswith("W/"):
+                response["ETag"] = f"W/{etag}"  # another representation: no longer byte-for-byte the same
         response["X-Page-Cache"] = "hit"
         # Answer feed readers' conditional requests from the stored validators, without the database.
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))

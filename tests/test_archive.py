@@ -266,3 +266,19 @@ def test_a_file_not_listed_in_the_manifest_is_refused(db, tmp_path):
         target.writestr("media/extra.pdf", b"%PDF")
     with pytest.raises(archive.ArchiveError, match="not listed"):
         archive.restore(path)
+
+
+def test_an_archive_from_before_bylines_named_people_is_refused_with_its_reason(db, tmp_path):
+    path = write_archive(tmp_path / "a.zip", [article_row()], manifest_changes={"format": "ezine-archive/2"})
+    with pytest.raises(archive.ArchiveError, match="older version, whose bylines named user accounts"):
+        archive.restore(path)
+    assert not Article.objects.exists()
+
+
+def test_the_page_cache_outbox_stays_out_of_an_archive(db, tmp_path, media_root):
+    from ezine.models import PendingInvalidation
+
+    PendingInvalidation.objects.create()
+    media_root.mkdir(exist_ok=True)
+    manifest = archive.export(tmp_path / "a.zip")
+    assert "ezine.pendinginvalidation" not in manifest["counts"]

@@ -86,3 +86,12 @@ def test_a_writers_page_and_feed_list_what_they_wrote(client, article):
     assert article.title in page.get_text()
     [entry] = read(client.get("/personen/eva-verhoeven/feed/atom/"))["entries"]
     assert entry["title"] == article.title
+
+
+def test_renaming_an_author_is_news_to_a_conditional_request(client, article):
+    first = client.get("/artikelen/wijk/")
+    author = article.authors.get(slug="eva-verhoeven")
+    author.name = "Eva Verhoeven-Bakker"
+    author.save()
+    again = client.get("/artikelen/wijk/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200 and "Eva Verhoeven-Bakker" in again.content.decode()

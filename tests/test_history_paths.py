@@ -231,3 +231,30 @@ def test_recovering_an_article_whose_slug_was_taken_since_gives_it_another(chief
     assert response.status_code == 302
     assert Article.objects.get(pk=gone.pk).slug == "weg-2"
     assert Article.objects.get(slug="weg").title == "Nieuw"
+
+
+def test_reverting_an_organisation_leaves_people_of_the_same_revision_alone(admin_client):
+    import reversion
+
+    from people.models import Organisation
+
+    with reversion.create_revision():
+        organisation = factories.OrganisationFactory(name="Gemeente Maastricht")
+        person = factories.PersonFactory(name="Anouk Crapts", organisation=organisation)
+    person.name = "Anouk Crapts-Jansen"
+    person.save()
+    [version] = Version.objects.get_for_object(organisation)
+    url = admin_url(Organisation, "revision", organisation.pk, version.pk)
+    assert submit(admin_client, url, "#organisation_form").status_code == 302
+    assert Person.objects.get(pk=person.pk).name == "Anouk Crapts-Jansen"
+
+
+def test_reverting_after_a_tag_was_removed_and_added_again(chief_client):
+    article = create_article(chief_client, tags="wonen, klimaat")
+    article = change_article(chief_client, article, tags="wonen")
+    article = change_article(chief_client, article, tags="wonen, klimaat", title="Derde")
+    first, *_ = versions(article)
+    url = admin_url(Article, "revision", article.pk, first.pk)
+    assert chief_client.get(url).status_code == 200
+    assert submit(chief_client, url, "#article_form").status_code == 302
+    assert sorted(Article.objects.get(pk=article.pk).tags.names()) == ["klimaat", "wonen"]

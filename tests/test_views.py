@@ -168,10 +168,10 @@ def test_article_list_filters_by_kind_and_tag():
     [
         ("/artikelen/?soort=news", "/artikelen/?soort=nieuws"),
         ("/artikelen/?soort=interview&tag=wonen", "/artikelen/?soort=interviews&tag=wonen"),
-        ("/zoeken/?q=wonen&soort=interview", "/zoeken/?q=wonen&soort=interviews"),
-        ("/zoeken/?q=wonen&soort=articles", "/zoeken/?q=wonen&soort=artikelen"),
-        ("/zoeken/?q=wonen&soort=citydeal", "/zoeken/?q=wonen&soort=city-deals"),
-        ("/zoeken/?q=wonen&soort=person", "/zoeken/?q=wonen&soort=personen"),
+        ("/zoeken/?q=wonen&soort=interview", "/zoeken/?soort=interviews&q=wonen"),
+        ("/zoeken/?q=wonen&soort=articles", "/zoeken/?soort=artikelen&q=wonen"),
+        ("/zoeken/?q=wonen&soort=citydeal", "/zoeken/?soort=city-deals&q=wonen"),
+        ("/zoeken/?q=wonen&soort=person", "/zoeken/?soort=personen&q=wonen"),
     ],
 )
 def test_old_spellings_of_a_kind_redirect_permanently_to_the_dutch_name(client, old, new):
