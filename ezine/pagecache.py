@@ -35,6 +35,8 @@ from redis.exceptions import RedisError
 from core.seo import canonical_query
 from core.transactions import on_commit_once
 
+from . import edge
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "ezine:content-version"
@@ -102,55 +104,98 @@ def content_changed(sender, instance=None, created=False, **kwargs):
 
 
 def bump_after_commit():
-    """Make every cached page stale after a committed change, whatever state the cache is in.
+    """Make every cached page stale after a committed change, whatever state the caches are in.
 
     A cache that refuses writes (Redis full, ``noeviction``) still deletes: without a version, the next
     request starts a new one or, failing that, renders fresh. A cache that does not answer at all gets
-    the change in the database's outbox (``PendingInvalidation``), drained when it answers again. Never
-    raises: the save has been committed and the editor must not see an error page.
+    the change in the database's outbox (``PendingInvalidation``), drained when it answers again; so does
+    an edge cache (``ezine.edge``) that cannot be purged. Never raises: the save has been committed and the
+    editor must not see an error page.
     """
+    from .models import PendingInvalidation
+
+    if not stale_in_cache():
+        PendingInvalidation.objects.create(target=PendingInvalidation.Target.PAGE_CACHE)
+        _outage.set()
+    if edge.enabled():
+        try:
+            edge.purge()
+            edge.purge_again_soon()
+        except OSError:
+            logger.warning("Edge cache not purged; the change waits in the outbox", exc_info=True)
+            PendingInvalidation.objects.create(target=PendingInvalidation.Target.EDGE)
+            _edge_outage.set()
+
+
+def stale_in_cache():
+    """Return whether the page cache's entries are stale now: a new version, or at least none."""
     try:
         bump_content_version()
-        return
+        return True
     except CACHE_ERRORS:
         logger.warning("Page cache refused the new content version", exc_info=True)
     try:
         cache.delete(VERSION_KEY)
-        return
+        return True
     except CACHE_ERRORS:
         logger.warning("Page cache unreachable; the change waits in the outbox", exc_info=True)
-    from .models import PendingInvalidation
-
-    PendingInvalidation.objects.create()
-    _outage.set()
+    return False
 
 
 class _Outage:
-    """Whether this process saw the cache fail since it last drained the outbox."""
+    """Whether this process saw a cache fail since it last drained the outbox, and when to try again."""
 
-    def __init__(self):
+    def __init__(self, retry_after=0.0):
         self.seen = False
+        self.retry_after = retry_after
+        self.last_try = 0.0
 
     def set(self):
         self.seen = True
 
+    def due(self):
+        """Return whether to try draining now (at most once per ``retry_after`` seconds)."""
+        if not self.seen or time.monotonic() - self.last_try < self.retry_after:
+            return False
+        self.last_try = time.monotonic()
+        return True
+
 
 _outage = _Outage()
+# An edge that cannot be purged delays no reader: its outbox is tried again at most every 10 seconds.
+_edge_outage = _Outage(retry_after=10.0)
 
 
 def drain_outbox():
-    """Bump the content version for the changes waiting in the outbox; return how many there were.
+    """Make the pages stale for the changes waiting in the outbox for the page cache; return how many.
 
-    Raises the cache's error when it still does not answer (the changes stay in the outbox).
+    Raises the cache's error when it still does not answer: the changes stay in the outbox.
     """
     from .models import PendingInvalidation
 
-    last = PendingInvalidation.objects.order_by("-pk").values_list("pk", flat=True).first()
-    drained = 0
-    if last is not None:
-        bump_content_version()
-        drained, _ = PendingInvalidation.objects.filter(pk__lte=last).delete()
+    drained = _drain(PendingInvalidation.Target.PAGE_CACHE, bump_content_version)
     _outage.seen = False
+    return drained
+
+
+def drain_edge_outbox():
+    """The same for the edge cache: purge it for the changes waiting; raises ``OSError`` when it fails."""
+    from .models import PendingInvalidation
+
+    drained = _drain(PendingInvalidation.Target.EDGE, edge.purge)
+    _edge_outage.seen = False
+    return drained
+
+
+def _drain(target, make_stale):
+    from .models import PendingInvalidation
+
+    waiting = PendingInvalidation.objects.filter(target=target)
+    last = waiting.order_by("-pk").values_list("pk", flat=True).first()
+    if last is None:
+        return 0
+    make_stale()
+    drained, _ = waiting.filter(pk__lte=last).delete()
     return drained
 
 
@@ -212,6 +257,8 @@ class PageCacheMiddleware:
         try:
             if _outage.seen:
                 drain_outbox()  # the first request after an outage: what changed meanwhile goes first
+            if _edge_outage.due():
+                self.drain_edge()
             found = cache.get_many([VERSION_KEY, key])
             token, upcoming = content_version(found.get(VERSION_KEY))
         except CACHE_ERRORS:
@@ -221,7 +268,10 @@ class PageCacheMiddleware:
             return self.get_response(request)
         stored = found.get(key)
         if stored is not None and stored[0] == token:
-            return self.replay(request, stored[1:])
+            response = self.replay(request, stored[1:])
+            if edge.enabled() and response.status_code == 200:
+                edge.mark(response, lifetime(upcoming))
+            return response
         response = self.get_response(request)
         # Stored only when rendered from the canonical address: links on a page repeat its query string, and
         # one visitor's ``?ref=…`` must not reach every reader's copy.
@@ -236,8 +286,16 @@ class PageCacheMiddleware:
                     cache.set(key, entry, seconds)
                 except CACHE_ERRORS:
                     logger.warning("Page cache unreachable; %s not stored", request.path, exc_info=True)
+                if edge.enabled():
+                    edge.mark(response, seconds)
             response["X-Page-Cache"] = "miss"
         return response
+
+    def drain_edge(self):
+        try:
+            drain_edge_outbox()
+        except OSError:
+            logger.warning("Edge cache still not purged", exc_info=True)
 
     def key(self, request):
         """Return the cache key of ``request`` within a version, or ``None`` when it must bypass the cache."""

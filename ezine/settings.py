@@ -149,12 +149,14 @@ if EZINE_STATEMENT_TIMEOUT_MS > 0 and DATABASES["default"]["ENGINE"].endswith("p
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Prefix of every key in Redis and of the edge cache's surrogate keys: several sites can share both.
+EZINE_CACHE_PREFIX = os.environ.get("EZINE_CACHE_PREFIX", "ezine")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "ezine.cache.RedisCache",  # Django's, reusing its Redis client
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("EZINE_CACHE_PREFIX", "ezine"),
+            "KEY_PREFIX": EZINE_CACHE_PREFIX,
         }
     }
 else:
@@ -171,6 +173,11 @@ else:
 EZINE_PAGE_CACHE_SECONDS = int(os.environ.get("EZINE_PAGE_CACHE_SECONDS", "600")) if REDIS_URL else 0
 # Paths never served from the page cache (previews, the admin, uploads, the health check).
 EZINE_PAGE_CACHE_EXCLUDE = ["/admin/", "/voorbeeld/", "/media/", "/static/", "/healthz"]
+# The edge caches (Varnish with xkey, deploy/varnish/) in front of the app, as addresses to send PURGE to.
+# Set: what the page cache stores may be kept at the edge too, and every change readers can see purges it
+# there (ezine/edge.py). Needs the page cache (REDIS_URL).
+EZINE_EDGE_PURGE_URLS = env_list("EZINE_EDGE_PURGE_URLS") if EZINE_PAGE_CACHE_SECONDS else []
+EZINE_EDGE_PURGE_TIMEOUT = float(os.environ.get("EZINE_EDGE_PURGE_TIMEOUT", "2"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

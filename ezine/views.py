@@ -21,7 +21,7 @@ from articles.feeds import feed_urls
 from articles.models import Article
 from core import seo
 from core.views import permanent_redirect_with
-from ezine import pagecache
+from ezine import edge, pagecache
 from ezine.middleware import statement_timed_out
 from people.models import CityDeal, Partnership
 from search import search
@@ -145,7 +145,15 @@ def healthz(request):
         except pagecache.CACHE_ERRORS:
             logger.exception("Health check: the page cache outbox could not be drained")
             checks["cache"] = "error"
-    healthy = all(state == "ok" for state in checks.values())
+    if edge.enabled() and checks["database"] == "ok":
+        # Reported, not fatal: an edge that cannot be purged is no reason to take this server out of use.
+        try:
+            pagecache.drain_edge_outbox()
+            checks["edge"] = "ok"
+        except OSError:
+            logger.exception("Health check: the edge cache could not be purged")
+            checks["edge"] = "error"
+    healthy = checks["database"] == "ok" and checks["cache"] == "ok"
     return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
 
 

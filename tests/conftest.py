@@ -24,6 +24,17 @@ def shared_media_root(tmp_path_factory):
 
 
 @pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run a change as if its transaction committed (tests run inside one that never does)."""
+
+    def run(change, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
 def media_root(settings, tmp_path):
     """An empty uploads folder for this test alone, for tests that look at what was stored."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -27,17 +27,6 @@ def page_cache_on(settings):
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run a change as if its transaction committed (tests run inside one that never does)."""
-
-    def run(change, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def site(commit):
     def build():
         organisation = factories.OrganisationFactory(name="Gemeente Utrecht")

@@ -1,0 +1,59 @@
+"""The edge cache (Varnish with xkey, ``deploy/varnish/``) in front of the app.
+
+The page cache decides what may be kept (``pagecache.PageCacheMiddleware``: anonymous readers, canonical
+address, a storable response) and for how long (never past the next scheduled publication); this module
+tells the edge by two headers, and drops what it keeps when readers could see a change. Responses carry one
+surrogate key for the site's content, the same scope as the page cache's content version: a change readers
+can see makes both stale together. Only with ``EZINE_EDGE_PURGE_URLS`` set; otherwise nothing here runs.
+"""
+
+import logging
+import threading
+import urllib.request
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+# A page rendered from the state before a commit can reach the edge just after the purge (its render began
+# before the commit). A second purge a moment later drops it too; renders take far less than this.
+SECOND_PURGE_AFTER = 1.0
+
+
+def enabled():
+    return bool(settings.EZINE_EDGE_PURGE_URLS)
+
+
+def content_key():
+    """Return the surrogate key of every page showing content (prefixed: sites may share an edge)."""
+    return f"{settings.EZINE_CACHE_PREFIX}-content"
+
+
+def mark(response, seconds):
+    """Let the edge keep ``response`` for ``seconds``, under the content key."""
+    response["Surrogate-Control"] = f"max-age={seconds}"
+    response["xkey"] = content_key()
+
+
+def purge():
+    """Drop every page the edge keeps under the content key, at every edge; raise ``OSError`` on failure."""
+    for url in settings.EZINE_EDGE_PURGE_URLS:
+        request = urllib.request.Request(url, method="PURGE", headers={"xkey": content_key()})
+        with urllib.request.urlopen(request, timeout=settings.EZINE_EDGE_PURGE_TIMEOUT) as response:
+            if response.status != 200:
+                raise OSError(f"{url} answered {response.status} to PURGE")
+
+
+def purge_again_soon():
+    """Purge once more after ``SECOND_PURGE_AFTER`` seconds (see there), in the background."""
+
+    def again():
+        try:
+            purge()
+        except OSError:  # urllib.error.URLError included
+            logger.warning("Second edge purge failed", exc_info=True)
+
+    timer = threading.Timer(SECOND_PURGE_AFTER, again)
+    timer.daemon = False  # a management command waits for it before exiting
+    timer.start()
+    return timer
