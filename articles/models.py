@@ -13,6 +13,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem, TaggedItemBase
 
+from core import dependencies
 from core.images import Focus, PhotoField, RenditionSet
 from core.models import ContentModel
 from core.validators import validate_attachment, validate_image_upload
@@ -490,3 +491,125 @@ def unseen_by_readers(obj, created=False):
     if isinstance(obj, Tag):
         return created
     return isinstance(obj, PreviewRevocation)
+
+
+# Surrogate keys (core.dependencies): what the article page shows, and what a committed change makes stale.
+# The page cache and the edge cache act on them (ezine/pagecache.py); this is their one definition.
+
+# What the "read also" choice of an article page draws from (``related_to``): the articles about these.
+READ_ALSO_SCOPES = (Tag, Person, Partnership, CityDeal)
+
+
+def readers_view(status, published_at, partnership_id, city_deal_id):
+    """Return what of an article decides where readers find it: visible or not, when, in which programmes."""
+    visible = status == Article.Status.PUBLISHED and published_at is not None
+    visible = visible and published_at <= timezone.now()
+    return (visible, published_at if visible else None, partnership_id, city_deal_id)
+
+
+def readers_view_before(article):
+    """Return ``readers_view`` of ``article`` as the database holds it (before a save), or ``None``."""
+    if article.pk is None:
+        return None
+    row = (
+        Article.objects.filter(pk=article.pk)
+        .values_list("status", "published_at", "partnership_id", "city_deal_id")
+        .first()
+    )
+    return readers_view(*row) if row else None
+
+
+def article_page_keys(article, shown):
+    """Return the keys of what the page of ``article`` shows; ``shown`` are the articles it links to."""
+    people = [*article.people.all(), *article.authors.all()]
+    organisations = [*article.organisations.all(), *(p.organisation for p in people if p.organisation_id)]
+    keys = {dependencies.key(obj) for obj in [article, *people, *organisations, *article.tags.all(), *shown]}
+    keys |= {dependencies.key(obj) for obj in (article.partnership, article.city_deal) if obj is not None}
+    # "Read also" chooses among the articles about its tags, people, partnership and City Deal.
+    keys |= {dependencies.articles_key(Tag, tag.pk) for tag in article.tags.all()}
+    keys |= {dependencies.articles_key(Person, person.pk) for person in article.people.all()}
+    for model, pk in ((Partnership, article.partnership_id), (CityDeal, article.city_deal_id)):
+        if pk is not None:
+            keys.add(dependencies.articles_key(model, pk))
+    return keys
+
+
+def touched_keys(obj, before=None, deleted=False):
+    """Return the keys a committed change (save or delete) of ``obj`` makes stale; ``None`` when this
+    defines none for its model (the caller must then assume everything changed).
+
+    ``before`` is ``readers_view_before()`` of an article, taken before it was saved (``deleted``: it is
+    gone, as if withdrawn). An article's own key
+    always; when where readers find it changed (published, withdrawn, due, moved to another programme,
+    created or deleted), also the sets of articles about its tags, people, partnership and City Deal (as
+    they were and as they are) and the pages naming it among their related articles.
+    """
+    if isinstance(obj, Article):
+        keys = {dependencies.key(obj), dependencies.ANY}
+        now = readers_view(obj.status, obj.published_at, obj.partnership_id, obj.city_deal_id)
+        if deleted:
+            before, now = now, None
+        if before != now:
+            keys |= membership_keys(obj, before, now)
+        return keys
+    if isinstance(obj, (Person, Organisation, Partnership, CityDeal, Tag)):
+        return {dependencies.key(obj), dependencies.ANY}
+    if isinstance(obj, TaggedItem):
+        content = obj.content_type.model_class()
+        if content is None:
+            return None
+        return {dependencies.model_key(content, obj.object_id), dependencies.key(obj.tag), dependencies.ANY}
+    if obj.__class__ in link_models():
+        return link_keys([(field.related_model, getattr(obj, field.attname)) for field in link_fields(obj)])
+    if isinstance(obj, PreviewRevocation):
+        return set()
+    return None
+
+
+def membership_keys(article, *views):
+    """Return the keys of the sets ``article`` joins or leaves, and of the pages relating to it."""
+    keys = set()
+    if article.pk is not None:
+        tags = TaggedArticle.objects.filter(content_object_id=article.pk).values_list("tag_id", flat=True)
+        keys |= {dependencies.articles_key(Tag, pk) for pk in tags}
+        people = Article.people.through.objects.filter(article_id=article.pk).values_list("person_id")
+        keys |= {dependencies.articles_key(Person, pk) for (pk,) in people}
+        pointing = Article.related.through.objects.filter(to_article_id=article.pk)
+        pointing = pointing.values_list("from_article_id")
+        keys |= {dependencies.model_key(Article, pk) for (pk,) in pointing}
+    for view in views:
+        if view is not None:
+            _, _, partnership_id, city_deal_id = view
+            for model, pk in ((Partnership, partnership_id), (CityDeal, city_deal_id)):
+                if pk is not None:
+                    keys.add(dependencies.articles_key(model, pk))
+    return keys
+
+
+def links_changed(instance, model, pk_set):
+    """Return the keys an ``m2m_changed`` of ``instance`` with the ``model`` objects ``pk_set`` touches."""
+    keys = {dependencies.key(instance), dependencies.ANY}
+    for pk in pk_set:
+        keys |= link_keys([(type(instance), instance.pk), (model, pk)])
+    return keys
+
+
+def link_keys(pairs):
+    """Return the keys touched when the objects ``pairs`` (model, pk) are linked or unlinked: each object,
+    and the set of articles about the other when one is an article."""
+    keys = {dependencies.model_key(model, pk) for model, pk in pairs if pk is not None} | {dependencies.ANY}
+    models_in_link = {model for model, _ in pairs}
+    if Article in models_in_link:
+        keys |= {dependencies.articles_key(model, pk) for model, pk in pairs if model is not Article and pk}
+    return keys
+
+
+@functools.cache
+def link_models():
+    """Return the models linking an article to a scope or another article (the many-to-many tables)."""
+    names = ("people", "organisations", "authors", "related")
+    return frozenset({TaggedArticle, *(Article._meta.get_field(name).remote_field.through for name in names)})
+
+
+def link_fields(row):
+    return [field for field in row._meta.concrete_fields if field.is_relation]

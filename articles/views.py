@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 from taggit.models import Tag
 
+from core import dependencies
 from core import seo as core_seo
 from core.pagination import DeferredJoinPaginator
 from core.views import KindFilterMixin
@@ -19,7 +20,7 @@ from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import conditional, preview, seo
 from .feeds import feed_catalogue, feed_urls
-from .models import Article, PreviewRevocation, public_scopes
+from .models import Article, PreviewRevocation, article_page_keys, public_scopes
 
 
 class ArticleListView(KindFilterMixin, ListView):
@@ -72,7 +73,10 @@ class ArticleDetailView(DetailView):
         return Article.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**article_context(self.request, self.object), **kwargs)
+        context = article_context(self.request, self.object)
+        shown = [*context["related_articles"], *self.object.related.all()]
+        dependencies.depends_on(self.request, *article_page_keys(self.object, shown))
+        return super().get_context_data(**context, **kwargs)
 
 
 def article_context(request, article):

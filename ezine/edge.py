@@ -2,9 +2,10 @@
 
 The page cache decides what may be kept (``pagecache.PageCacheMiddleware``: anonymous readers, canonical
 address, a storable response) and for how long (never past the next scheduled publication); this module
-tells the edge by two headers, and drops what it keeps when readers could see a change. Responses carry one
-surrogate key for the site's content, the same scope as the page cache's content version: a change readers
-can see makes both stale together. Only with ``EZINE_EDGE_PURGE_URLS`` set; otherwise nothing here runs.
+tells the edge by two headers, and drops what it keeps when readers could see a change. Responses carry the
+same surrogate keys as the page cache's entries (``core.dependencies``), and a change purges the keys it
+touched, so both caches drop the same pages. Only with ``EZINE_EDGE_PURGE_URLS`` set; otherwise nothing here
+runs.
 """
 
 import logging
@@ -24,32 +25,32 @@ def enabled():
     return bool(settings.EZINE_EDGE_PURGE_URLS)
 
 
-def content_key():
-    """Return the surrogate key of every page showing content (prefixed: sites may share an edge)."""
-    return f"{settings.EZINE_CACHE_PREFIX}-content"
+def edge_keys(keys):
+    """Return ``keys`` as the edge knows them: prefixed (sites may share an edge), space-separated."""
+    return " ".join(f"{settings.EZINE_CACHE_PREFIX}-{key}" for key in keys)
 
 
-def mark(response, seconds):
-    """Let the edge keep ``response`` for ``seconds``, under the content key."""
+def mark(response, seconds, keys):
+    """Let the edge keep ``response`` for ``seconds``, under ``keys``."""
     response["Surrogate-Control"] = f"max-age={seconds}"
-    response["xkey"] = content_key()
+    response["xkey"] = edge_keys(keys)
 
 
-def purge():
-    """Drop every page the edge keeps under the content key, at every edge; raise ``OSError`` on failure."""
+def purge(keys):
+    """Drop every page the edges keep under any of ``keys``, at every edge; raise ``OSError`` on failure."""
     for url in settings.EZINE_EDGE_PURGE_URLS:
-        request = urllib.request.Request(url, method="PURGE", headers={"xkey": content_key()})
+        request = urllib.request.Request(url, method="PURGE", headers={"xkey": edge_keys(keys)})
         with urllib.request.urlopen(request, timeout=settings.EZINE_EDGE_PURGE_TIMEOUT) as response:
             if response.status != 200:
                 raise OSError(f"{url} answered {response.status} to PURGE")
 
 
-def purge_again_soon():
-    """Purge once more after ``SECOND_PURGE_AFTER`` seconds (see there), in the background."""
+def purge_again_soon(keys):
+    """Purge ``keys`` once more after ``SECOND_PURGE_AFTER`` seconds (see there), in the background."""
 
     def again():
         try:
-            purge()
+            purge(keys)
         except OSError:  # urllib.error.URLError included
             logger.warning("Second edge purge failed", exc_info=True)
 

@@ -1,13 +1,16 @@
-"""Whole-page cache for anonymous readers, invalidated exactly by a site-wide content version.
+"""Whole-page cache for anonymous readers, invalidated by surrogate keys: exactly what a change touches.
 
 Every response an anonymous reader gets for a public page or feed is kept in the cache (Redis in
-production) together with the current *content version*, a random token. Any save or delete of content a
-page can show (articles, people, organisations, partnerships, City Deals, tags, their links) replaces the
-token, so the next request of every page renders fresh: an entry counts only while its token is current.
-A request reads the token and its page in one cache round trip (``get_many``).
+production) with the keys of what it shows (``core.dependencies``: an article page names the article, its
+people, organisations, programmes, tags and the articles it links to; lists, feeds and other pages depend on
+``ANY``) and the moment, on a clock in the cache, its render began. Each key has a version: the clock tick
+of the last committed change that touched it (``articles.models.touched_keys`` says which keys a change
+touches; a draft touches none). An entry counts while none of its keys has a version later than its render:
+a hit costs two cache round trips (the entry, then its keys' versions) and no SQL. The edge cache
+(``ezine.edge``) keeps the same pages under the same keys, and is purged by them.
 
 A scheduled article must appear on time without anyone saving anything: no entry lives past the next
-scheduled publication moment, which is stored with the version and looked up again once it has passed.
+scheduled publication moment, which is kept in the cache and looked up again once it has passed.
 
 Signed-in editors, previews, the admin, media and the health check bypass the cache, as do responses that
 set cookies or say ``private``/``no-store``. An editor is recognised by a signed marker cookie set when
@@ -19,19 +22,20 @@ import hashlib
 import logging
 import re
 import time
-import uuid
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 from django.utils.text import compress_string
 from redis.exceptions import RedisError
 
+from core import dependencies
 from core.seo import canonical_query
 from core.transactions import on_commit_once
 
@@ -39,7 +43,8 @@ from . import edge
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "ezine:content-version"
+CLOCK_KEY = "ezine:clock"
+SCHEDULE_KEY = "ezine:next-publication"
 # What Django's Redis cache backend raises when Redis is down, refuses or times out.
 CACHE_ERRORS = (RedisError, OSError)
 # The apps whose models appear on public pages (taggit: tags and their links). Not auth: bylines name
@@ -55,6 +60,10 @@ def code_version():
     return code_version()
 
 
+def version_key(key):
+    return f"ezine:key:{key}"
+
+
 def next_publication():
     """Return the timestamp of the next scheduled publication, or ``None`` (one query)."""
     from articles.models import Article
@@ -65,77 +74,108 @@ def next_publication():
     return moment.timestamp() if moment else None
 
 
-def bump_content_version():
-    """Make every cached page stale: a new token, and the next publication moment looked up again."""
-    state = (uuid.uuid4().hex, next_publication())
-    cache.set(VERSION_KEY, state, None)
-    return state
+def upcoming_publication(state=None):
+    """Return the timestamp of the next scheduled publication, or ``None``: from the cache's state (what
+    it holds under ``SCHEDULE_KEY``), looked up again when it is missing or has passed."""
+    if state is None or (state[0] is not None and state[0] <= time.time()):
+        state = (next_publication(),)
+        cache.set(SCHEDULE_KEY, state, None)
+    return state[0]
 
 
-def content_version(state=None):
-    """Return the current ``(token, next publication timestamp or None)``; a new one if the cache lost it.
+def tick():
+    """Return the next value of the clock that versions keys. Started from the current time in
+    microseconds, so that a clock the cache lost never restarts below versions it handed out."""
+    try:
+        return cache.incr(CLOCK_KEY)
+    except ValueError:  # no clock yet (or lost): start one, unless another process just did
+        cache.add(CLOCK_KEY, time.time_ns() // 1000, None)
+        return cache.incr(CLOCK_KEY)
 
-    ``state`` is what the cache holds under ``VERSION_KEY`` when the caller has read it already.
-    """
-    state = state or cache.get(VERSION_KEY)
-    if state is None:
-        return bump_content_version()
-    token, upcoming = state
-    if upcoming is not None and upcoming <= time.time():
-        # A scheduled article has just appeared. Entries stored before expired at that moment (see
-        # lifetime()), so the token may stay; only the next moment is looked up again.
-        state = (token, next_publication())
-        cache.set(VERSION_KEY, state, None)
-    return state
+
+def touch(keys):
+    """Make stale every stored page holding one of ``keys``: their versions become a new clock tick."""
+    now = tick()
+    cache.set_many({version_key(key): now for key in keys}, None)
+    cache.set(SCHEDULE_KEY, (next_publication(),), None)
 
 
 def content_changed(sender, instance=None, created=False, **kwargs):
-    """Signal receiver: bump the content version once the transaction that changed page content commits.
+    """Signal receiver (save, delete, many-to-many change of content): remember the keys the change
+    touches and touch them once the transaction commits.
 
-    Readers never see uncommitted rows, so a bump before the commit would be useless (a reader could cache
-    the old state under the new token). One bump per transaction, however many objects it changed; none
-    for a change no reader can see (``unseen_by_readers``: a draft, its tags).
+    Readers never see uncommitted rows, so a touch before the commit would be useless (a reader could
+    store the old state as current). One touch per transaction, of all the keys its changes touched;
+    none for a change no reader can see (``unseen_by_readers``: a draft, its tags).
     """
-    from articles.models import unseen_by_readers
+    from articles.models import links_changed, touched_keys, unseen_by_readers
 
     if instance is not None and unseen_by_readers(instance, created):
         return
-    on_commit_once("ezine.pagecache.bump", bump_after_commit, robust=True)
+    action = kwargs.get("action")
+    if action is None:
+        deleted = kwargs.get("signal") is post_delete
+        keys = touched_keys(instance, getattr(instance, "_readers_view_before", None), deleted=deleted)
+    elif action in ("post_add", "post_remove"):
+        keys = links_changed(instance, kwargs["model"], kwargs["pk_set"])
+    elif action == "pre_clear":
+        keys = None  # which links go is not told
+    else:
+        return
+    pending_keys().update(keys if keys is not None else {dependencies.ALL})
+    on_commit_once("ezine.pagecache.touch", touch_after_commit, robust=True)
 
 
-def bump_after_commit():
-    """Make every cached page stale after a committed change, whatever state the caches are in.
+def remember_readers_view(sender, instance, **kwargs):
+    """``pre_save`` of an article: note where readers found it, to tell afterwards whether that changed."""
+    from articles.models import readers_view_before
 
-    A cache that refuses writes (Redis full, ``noeviction``) still deletes: without a version, the next
-    request starts a new one or, failing that, renders fresh. A cache that does not answer at all gets
-    the change in the database's outbox (``PendingInvalidation``), drained when it answers again; so does
-    an edge cache (``ezine.edge``) that cannot be purged. Never raises: the save has been committed and the
-    editor must not see an error page.
+    instance._readers_view_before = readers_view_before(instance)
+
+
+def pending_keys():
+    """Return the keys touched in the current transaction, waiting for its commit."""
+    return transaction.get_connection().__dict__.setdefault("ezine_pending_keys", set())
+
+
+def touch_after_commit():
+    """Make stale what a committed transaction's changes touched, whatever state the caches are in.
+
+    A cache that refuses writes (Redis full, ``noeviction``) still deletes: a key without a version makes
+    every page holding it stale. A cache that does not answer at all gets the change in the database's
+    outbox (``PendingInvalidation``), drained when it answers again; so does an edge cache
+    (``ezine.edge``) that cannot be purged. Never raises: the save has been committed and the editor
+    must not see an error page.
     """
     from .models import PendingInvalidation
 
-    if not stale_in_cache():
+    pending = pending_keys()
+    keys = sorted(pending)
+    pending.clear()
+    if not keys:
+        return
+    if not stale_in_cache(keys):
         PendingInvalidation.objects.create(target=PendingInvalidation.Target.PAGE_CACHE)
         _outage.set()
     if edge.enabled():
         try:
-            edge.purge()
-            edge.purge_again_soon()
+            edge.purge(keys)
+            edge.purge_again_soon(keys)
         except OSError:
             logger.warning("Edge cache not purged; the change waits in the outbox", exc_info=True)
             PendingInvalidation.objects.create(target=PendingInvalidation.Target.EDGE)
             _edge_outage.set()
 
 
-def stale_in_cache():
-    """Return whether the page cache's entries are stale now: a new version, or at least none."""
+def stale_in_cache(keys):
+    """Return whether the pages holding ``keys`` are stale now: new versions, or at least none."""
     try:
-        bump_content_version()
+        touch(keys)
         return True
     except CACHE_ERRORS:
-        logger.warning("Page cache refused the new content version", exc_info=True)
+        logger.warning("Page cache refused new versions", exc_info=True)
     try:
-        cache.delete(VERSION_KEY)
+        cache.delete_many([version_key(key) for key in keys])
         return True
     except CACHE_ERRORS:
         logger.warning("Page cache unreachable; the change waits in the outbox", exc_info=True)
@@ -167,22 +207,23 @@ _edge_outage = _Outage(retry_after=10.0)
 
 
 def drain_outbox():
-    """Make the pages stale for the changes waiting in the outbox for the page cache; return how many.
+    """Make every page stale for the changes waiting in the outbox for the page cache (which keys they
+    touched was not kept); return how many there were.
 
     Raises the cache's error when it still does not answer: the changes stay in the outbox.
     """
     from .models import PendingInvalidation
 
-    drained = _drain(PendingInvalidation.Target.PAGE_CACHE, bump_content_version)
+    drained = _drain(PendingInvalidation.Target.PAGE_CACHE, lambda: touch([dependencies.ALL]))
     _outage.seen = False
     return drained
 
 
 def drain_edge_outbox():
-    """The same for the edge cache: purge it for the changes waiting; raises ``OSError`` when it fails."""
+    """The same for the edge cache: purge all of it; raises ``OSError`` when that fails."""
     from .models import PendingInvalidation
 
-    drained = _drain(PendingInvalidation.Target.EDGE, edge.purge)
+    drained = _drain(PendingInvalidation.Target.EDGE, lambda: edge.purge([dependencies.ALL]))
     _edge_outage.seen = False
     return drained
 
@@ -204,6 +245,9 @@ def connect_signals():
     from deleting other rows (sessions, search entries) in one fast query."""
     from django.apps import apps
 
+    from articles.models import Article
+
+    pre_save.connect(remember_readers_view, sender=Article, dispatch_uid="ezine.pagecache.readers_view")
     for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
             for signal in (post_save, post_delete, m2m_changed):
@@ -259,19 +303,23 @@ class PageCacheMiddleware:
                 drain_outbox()  # the first request after an outage: what changed meanwhile goes first
             if _edge_outage.due():
                 self.drain_edge()
-            found = cache.get_many([VERSION_KEY, key])
-            token, upcoming = content_version(found.get(VERSION_KEY))
+            found = cache.get_many([CLOCK_KEY, SCHEDULE_KEY, key])
+            # Read before rendering: a change committed while this page renders has a later version.
+            clock = found.get(CLOCK_KEY) or tick()
+            upcoming = upcoming_publication(found.get(SCHEDULE_KEY))
+            stored = found.get(key)
+            fresh, clock = self.fresh(stored, clock) if stored is not None else (False, clock)
+            if fresh:
+                response = self.replay(request, stored[2:])
+                if edge.enabled() and response.status_code == 200:
+                    edge.mark(response, lifetime(upcoming), stored[1])
+                return response
         except CACHE_ERRORS:
             # The cache is down: readers get the page rendered, not an error; nothing is stored.
             _outage.set()
             logger.warning("Page cache unreachable; serving %s uncached", request.path, exc_info=True)
             return self.get_response(request)
-        stored = found.get(key)
-        if stored is not None and stored[0] == token:
-            response = self.replay(request, stored[1:])
-            if edge.enabled() and response.status_code == 200:
-                edge.mark(response, lifetime(upcoming))
-            return response
+        dependencies.start(request)
         response = self.get_response(request)
         # Stored only when rendered from the canonical address: links on a page repeat its query string, and
         # one visitor's ``?ref=…`` must not reach every reader's copy.
@@ -279,17 +327,46 @@ class PageCacheMiddleware:
         if request.method == "GET" and canonical and self.storable(response):
             seconds = lifetime(upcoming)
             if seconds > 0:
+                keys = dependencies.recorded(request)
                 patch_vary_headers(response, ["Accept-Encoding"])
-                entry = (token, response.status_code, list(response.items()), response.content)
+                entry = (clock, keys, response.status_code, list(response.items()), response.content)
                 entry += (compressed(response),)
                 try:
+                    self.version(keys, clock)
                     cache.set(key, entry, seconds)
                 except CACHE_ERRORS:
                     logger.warning("Page cache unreachable; %s not stored", request.path, exc_info=True)
                 if edge.enabled():
-                    edge.mark(response, seconds)
+                    edge.mark(response, seconds, keys)
             response["X-Page-Cache"] = "miss"
         return response
+
+    def version(self, keys, clock):
+        """Give each of ``keys`` without a version (never touched since the cache started) the version
+        ``clock``, at which the page about to be stored began to render; only where there is none yet, so
+        that no touch is overwritten."""
+        names = [version_key(key) for key in keys]
+        versions = cache.get_many(names)
+        for name in names:
+            if name not in versions:
+                cache.add(name, clock, None)
+
+    def fresh(self, stored, clock):
+        """Return whether no key of the ``stored`` entry was touched since its render began, and the clock
+        a render starting now runs under.
+
+        A key without a version (lost, or deleted by a change that the full cache refused) gets one now:
+        the entry is stale, and the page rendered now current under that version.
+        """
+        rendered_at, keys = stored[0], stored[1]
+        names = [version_key(key) for key in keys]
+        versions = cache.get_many(names)
+        missing = [key for key, name in zip(keys, names, strict=True) if name not in versions]
+        if missing:
+            now = tick()
+            cache.set_many({version_key(key): now for key in missing}, None)
+            return False, now
+        return max(versions.values(), default=0) <= rendered_at, clock
 
     def drain_edge(self):
         try:

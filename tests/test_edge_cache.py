@@ -44,20 +44,24 @@ def recorder():
 def edge_on(settings, recorder, monkeypatch):
     settings.EZINE_PAGE_CACHE_SECONDS = 600
     settings.EZINE_EDGE_PURGE_URLS = [f"http://127.0.0.1:{recorder.server_port}/"]
-    monkeypatch.setattr(edge, "purge_again_soon", lambda: None)
+    monkeypatch.setattr(edge, "purge_again_soon", lambda keys: None)
     pagecache._edge_outage.seen = False
     return PurgeRecorder
 
 
 @pytest.mark.django_db
-def test_pages_the_page_cache_stores_are_marked_for_the_edge_with_the_content_key(edge_on):
-    article = factories.ArticleFactory()
+def test_pages_the_page_cache_stores_are_marked_for_the_edge_with_their_keys(edge_on):
+    article = factories.ArticleFactory(tags=["wonen"])
     miss = Client().get(article.get_absolute_url())
     hit = Client().get(article.get_absolute_url())
     for response in (miss, hit):
-        assert response["xkey"] == "ezine-content"
+        keys = set(response["xkey"].split())
+        assert {"ezine-all", f"ezine-article:{article.pk}", f"ezine-tag:{article.tags.get().pk}"} <= keys
+        assert "ezine-any" not in keys  # an article page says exactly what it shows
         assert response["Surrogate-Control"] == "max-age=600"
     assert hit["X-Page-Cache"] == "hit"
+    home = Client().get("/")
+    assert set(home["xkey"].split()) == {"ezine-all", "ezine-any"}
 
 
 @pytest.mark.django_db
@@ -86,14 +90,14 @@ def test_the_edge_keeps_no_page_past_the_next_scheduled_publication(edge_on):
 
 
 @pytest.mark.django_db
-def test_a_change_readers_see_purges_the_edge_and_a_draft_does_not(edge_on, commit):
+def test_a_change_readers_see_purges_its_keys_at_the_edge_and_a_draft_nothing(edge_on, commit):
     article = commit(factories.ArticleFactory)
-    assert edge_on.purged == ["ezine-content"]
+    assert len(edge_on.purged) == 1 and f"ezine-article:{article.pk}" in edge_on.purged[0].split()
     commit(factories.ArticleFactory, status="draft")
-    assert edge_on.purged == ["ezine-content"]
+    assert len(edge_on.purged) == 1
     article.title = "Bijgewerkt"
     commit(article.save)
-    assert edge_on.purged == ["ezine-content", "ezine-content"]
+    assert edge_on.purged[1].split() == ["ezine-any", f"ezine-article:{article.pk}"]
 
 
 @pytest.mark.django_db
@@ -112,7 +116,8 @@ def test_an_edge_that_cannot_be_purged_gets_the_change_from_the_outbox(edge_on, 
     health = Client().get("/healthz")
     assert health.json()["edge"] == "ok"
     assert not PendingInvalidation.objects.exists()
-    assert edge_on.purged.count("ezine-content") == 3  # the failed purge, the failed retry, the drain
+    assert len(edge_on.purged) == 3  # the failed purge, the failed retry, the drain
+    assert edge_on.purged[-1] == "ezine-all"  # which keys the change touched was not kept
 
 
 @pytest.mark.django_db

@@ -17,7 +17,8 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from articles.models import Article, TaggedArticle
-from ezine.pagecache import bump_content_version
+from core.dependencies import ALL
+from ezine.pagecache import touch
 from people.models import CityDeal, Organisation, Partnership, Person
 from search import index
 from search.backends import backend
@@ -322,7 +323,7 @@ class Command(BaseCommand):
             # article list are answered from the index alone.
             vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
             cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
-        bump_content_version()  # bulk inserts send no signals: make cached pages render fresh
+        touch([ALL])  # bulk inserts send no signals: make every cached page render fresh
         self.log(f"Done: {articles} articles")
 
     def log(self, message):
@@ -336,7 +337,7 @@ class Command(BaseCommand):
             deleted = Article.objects.filter(**generated).delete()[0]
             for model in (CityDeal, Partnership, Person, Organisation):
                 deleted += model.objects.filter(**generated).delete()[0]
-        bump_content_version()
+        touch([ALL])
         self.log(f"Deleted {deleted} generated rows")
 
     def bulk(self, model, objects):
