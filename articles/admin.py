@@ -163,7 +163,12 @@ class ArticleAdmin(ContentAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or self.has_change_permission(request, obj):
+        if obj is None:  # nothing uploaded yet to show
+            return [
+                (name, {**options, "fields": [f for f in options["fields"] if f != "hero_thumbnail"]})
+                for name, options in fieldsets
+            ]
+        if self.has_change_permission(request, obj):
             return fieldsets
         # Read only: the body as readers see it, not its HTML source.
         return [
