@@ -195,11 +195,17 @@ class ContentAdmin(CompareVersionAdmin):
     compare_CharField = compare_TextField
 
     def compare(self, obj, version1, version2):
-        diff, has_unfollowed_fields = super().compare(obj, version1, version2)
+        diff, _unfollowed = super().compare(obj, version1, version2)
+        if tags := self._compare_tags(obj, version1, version2):
+            diff.append(tags)
+        # The note on fields marked “*” (not kept in revisions) only when the page shows one.
+        return diff, any(entry["is_related"] and not entry["follow"] for entry in diff)
+
+    def _compare_tags(self, obj, version1, version2):
         try:
             field = obj._meta.get_field("tags")
         except FieldDoesNotExist:
-            return diff, has_unfollowed_fields
+            return None
         tag_field = field.through._meta.get_field("tag")
 
         def names(version):
@@ -209,9 +215,9 @@ class ContentAdmin(CompareVersionAdmin):
             )
 
         old, new = names(version1), names(version2)
-        if old != new:
-            diff.append({"field": field, "is_related": True, "follow": True, "diff": names_diff(old, new)})
-        return diff, has_unfollowed_fields
+        if old == new:
+            return None
+        return {"field": field, "is_related": True, "follow": True, "diff": names_diff(old, new)}
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -121,6 +121,7 @@ def test_compare_shows_the_words_changed_in_lead_and_body_for_each_role(request,
     assert page.select_one(".breadcrumbs").get_text(" ", strip=True).endswith("Vergelijken")
     text = page.select_one("#content").get_text(" ", strip=True)
     assert "Deze versie terugplaatsen" in text
+    assert page.select(".follow") == [], "no note about fields kept outside revisions when none is shown"
     for english in ("Revert", "Compare", "loaded_version", "Lead", "Body"):
         assert english not in text
 
@@ -139,8 +140,10 @@ def test_compare_shows_a_changed_foreign_key_by_name_and_an_unchanged_one_not_at
     partnership = factories.PartnershipFactory(name="Partnerschap Luchtkwaliteit")
     article = create_article(chief_client)
     change_article(chief_client, article, title="Nieuwe titel", partnership=partnership.pk)
-    diff = sections(compare_page(chief_client, article))
+    page = compare_page(chief_client, article)
+    diff = sections(page)
     assert "Partnerschap Luchtkwaliteit" in diff["partnerschap"].get_text()
+    assert page.select_one("p.follow"), "the partnership is not kept in revisions: the note says so"
     assert "city deal" not in {name.lower() for name in diff}
     assert "None" not in "".join(section.get_text() for section in diff.values())
 
