@@ -1,4 +1,5 @@
 import re
+from datetime import datetime
 from types import SimpleNamespace
 
 from django import forms
@@ -192,10 +193,23 @@ class ContentAdmin(CompareVersionAdmin):
             return html_word_diff(old, new)
         return word_diff(old, new)
 
-    compare_CharField = compare_TextField
+    compare_CharField = compare_SlugField = compare_TextField
 
     def compare(self, obj, version1, version2):
         diff, _unfollowed = super().compare(obj, version1, version2)
+        # A moment the change form saved again without its microseconds is the same moment to an editor.
+        old, new = version1.field_dict, version2.field_dict
+        diff = [
+            entry
+            for entry in diff
+            if not (
+                isinstance(entry["field"], models.DateTimeField)
+                and isinstance(old.get(entry["field"].attname), datetime)
+                and isinstance(new.get(entry["field"].attname), datetime)
+                and old[entry["field"].attname].replace(microsecond=0)
+                == new[entry["field"].attname].replace(microsecond=0)
+            )
+        ]
         if tags := self._compare_tags(obj, version1, version2):
             diff.append(tags)
         # The note on fields marked “*” (not kept in revisions) only when the page shows one.

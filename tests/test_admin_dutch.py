@@ -136,6 +136,18 @@ def test_compare_shows_tags_removed_and_added_without_logging_errors(chief_clien
     assert [i.get_text() for i in diff["tags"].select("ins")] == ["klimaat"]
 
 
+def test_compare_leaves_out_a_publication_moment_saved_again_without_its_microseconds(chief_client):
+    article = create_article(chief_client)  # published "now": a moment with microseconds
+    assert article.published_at.microsecond
+    change_article(chief_client, article, slug="nieuw-adres")
+    older, newer = versions(article)
+    assert older.field_dict["published_at"] != newer.field_dict["published_at"]
+    diff = sections(compare_page(chief_client, article))
+    assert set(diff) == {"slug"}
+    assert [d.get_text() for d in diff["slug"].select("del")] == ["wijkaanpak"]
+    assert [i.get_text() for i in diff["slug"].select("ins")] == ["nieuw-adres"]
+
+
 def test_compare_shows_a_changed_foreign_key_by_name_and_an_unchanged_one_not_at_all(chief_client):
     partnership = factories.PartnershipFactory(name="Partnerschap Luchtkwaliteit")
     article = create_article(chief_client)
