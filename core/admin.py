@@ -1,4 +1,3 @@
-import re
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -151,11 +150,11 @@ class ContentAdmin(CompareVersionAdmin):
         return message
 
     def message_user(self, request, message, *args, **kwargs):
-        if self.neuter_name:
-            name = re.escape(str(self.opts.verbose_name))
-            replaced = re.sub(
-                rf"\b([Dd])e (?={name}\b)", lambda m: "Het " if m[1] == "D" else "het ", str(message)
-            )
+        # Django's messages about one object start “De {name} ‘…’”; only that start is Django's to fix
+        # (the rest may quote a title).
+        prefix = f"De {self.opts.verbose_name} "
+        if self.neuter_name and str(message).startswith(prefix):
+            replaced = f"Het {self.opts.verbose_name} " + str(message)[len(prefix) :]
             message = mark_safe(replaced) if isinstance(message, SafeData) else replaced
         super().message_user(request, message, *args, **kwargs)
 

@@ -200,11 +200,20 @@ def test_messages_about_an_article_say_het_artikel(chief_client):
     [added] = message_texts(response)
     assert added.startswith("Het artikel ‘<a href=")
     article = Article.objects.get(slug="nieuw")
-    response = submit(chief_client, admin_url(Article, "change", article.pk), "#article_form", title="Anders")
+    response = submit(
+        chief_client,
+        admin_url(Article, "change", article.pk),
+        "#article_form",
+        title="Anders dan de artikel van gisteren",
+    )
     [changed] = message_texts(response)
     assert changed.startswith("Het artikel ‘<a href=") and changed.endswith("is met succes gewijzigd.")
+    assert "Anders dan de artikel van gisteren" in changed, "a title is quoted as it is"
     response = chief_client.post(admin_url(Article, "delete", article.pk), {"post": "yes"})
-    assert message_texts(response)[-1] == "Het artikel ‘Anders’ is met succes verwijderd."
+    assert (
+        message_texts(response)[-1]
+        == "Het artikel ‘Anders dan de artikel van gisteren’ is met succes verwijderd."
+    )
 
 
 def test_messages_keep_de_for_nouns_that_take_it_and_say_het_partnerschap(admin_client):
