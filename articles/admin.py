@@ -8,14 +8,15 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import ContentAdmin, TaggedContentForm
+from core.admin import ContentAdmin, TaggedContentForm, thumbnail
 from people.models import Person
 
-from . import preview, workflow
-from .models import Article
+from . import preview, richtext, workflow
+from .models import HERO_RENDITIONS, Article
 from .views import render_preview
 
 
@@ -78,20 +79,39 @@ class ScheduleForm(forms.Form):
 class ArticleAdmin(ContentAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
-    list_display = ["title", "kind", "status_label", "published_at", "byline", "updated_by", "updated_at"]
+    neuter_name = True
+    list_display = [
+        "title",
+        "hero_thumbnail",
+        "kind",
+        "status_label",
+        "published_at",
+        "byline",
+        "updated_by",
+        "updated_at",
+    ]
     list_filter = [VisibilityFilter, "status", "kind", "partnership", "city_deal"]
     list_select_related = ["partnership", "city_deal", "updated_by"]
     search_fields = ["title", "lead", "people__name", "organisations__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ["authors", "people", "organisations", "partnership", "city_deal", "related"]
-    readonly_fields = ["created_by", "updated_by", "first_published_at"]
+    readonly_fields = ["hero_thumbnail", "created_by", "updated_by", "first_published_at"]
     actions = ["submit_for_review", "publish_now", "schedule", "withdraw", "back_to_draft"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "lead", "body"]}),
         (
             _("Main image"),
-            {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit", "hero_focus"]},
+            {
+                "fields": [
+                    "hero_thumbnail",
+                    "hero_image",
+                    "hero_alt",
+                    "hero_caption",
+                    "hero_credit",
+                    "hero_focus",
+                ]
+            },
         ),
         (_("About"), {"fields": ["people", "organisations", "partnership", "city_deal", "tags", "related"]}),
         (
@@ -141,6 +161,21 @@ class ArticleAdmin(ContentAdmin):
             readonly.append("published_at")
         return readonly
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:  # nothing uploaded yet to show
+            return [
+                (name, {**options, "fields": [f for f in options["fields"] if f != "hero_thumbnail"]})
+                for name, options in fieldsets
+            ]
+        if self.has_change_permission(request, obj):
+            return fieldsets
+        # Read only: the body as readers see it, not its HTML source.
+        return [
+            (name, {**options, "fields": ["body_html" if f == "body" else f for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
 
@@ -175,6 +210,14 @@ class ArticleAdmin(ContentAdmin):
             moment = date_format(timezone.localtime(article.published_at), "DATETIME_FORMAT")
             return _("scheduled for %(moment)s") % {"moment": moment}
         return article.get_status_display()
+
+    @admin.display(description=_("image"))
+    def hero_thumbnail(self, article):
+        return thumbnail(HERO_RENDITIONS.smallest(article))
+
+    @admin.display(description=_("body"))
+    def body_html(self, article):
+        return mark_safe(richtext.sanitise(article.body))
 
     @admin.display(description=_("byline"))
     def byline(self, article):

@@ -154,6 +154,13 @@ class RenditionSet:
     def field_name(self, width, key):
         return f"{self.name}_{width}_{key}"
 
+    def smallest(self, instance):
+        """Return the smallest rendition of ``instance``'s image in the first modern format (a thumbnail),
+        or None when it has none."""
+        if not getattr(instance, self.source):
+            return None
+        return getattr(instance, self.field_name(self.widths[0], self.formats[0]))
+
     def picture(self, instance):
         """Return the Picture of ``instance``'s image, or None when it has none."""
         image = getattr(instance, self.source)

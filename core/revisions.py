@@ -93,3 +93,13 @@ def revert_one(version):
         if _targets_exist(deserialized.object):
             _keep_existing_m2m(deserialized)
             deserialized.save(using=link.db)
+
+
+def held_for(version, model):
+    """Return the rows of ``model`` (tag links) that ``version``'s revision holds for its object."""
+    pk = version._object_version.object.pk
+    return [
+        other._object_version.object
+        for other in version.revision.version_set.all()
+        if other._model is model and _refers_to(other._object_version.object, version._model, pk)
+    ]

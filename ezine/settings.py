@@ -46,9 +46,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "taggit",
+    "ezine.apps.TagsConfig",  # taggit, under a Dutch name in the admin
     "csp",
-    "axes",
+    "ezine.apps.LoginAttemptsConfig",  # django-axes, likewise
     "reversion",
     "reversion_compare",
     "django_prose_editor",
@@ -309,3 +309,7 @@ ABSOLUTE_URL_OVERRIDES = {"taggit.tag": tag_url}
 # ASCII tag slugs ("reünie" → "reunie") so tag URLs match the ``slug`` path converter.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# History compare: a foreign key is the same when it points to the same row (not when the whole revision
+# is the same), and is shown by the name of what it points to.
+REVERSION_COMPARE_FOREIGN_OBJECTS_AS_ID = True

@@ -41,6 +41,7 @@ class PersonAdmin(ContentAdmin):
 
 @admin.register(Partnership)
 class PartnershipAdmin(ContentAdmin):
+    neuter_name = True
     list_display = ["name", "theme", "status", "start_date", "end_date"]
     list_filter = ["status", "theme"]
     date_hierarchy = "start_date"

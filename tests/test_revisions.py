@@ -137,8 +137,8 @@ def test_compare_view_shows_the_changed_title(admin_client):
     sections = {heading.get_text(strip=True): heading for heading in page.select("#content-main h3")}
     assert "titel" in sections
     diff = sections["titel"].find_next_sibling("div", class_="module")
-    assert [deleted.get_text() for deleted in diff.select("del")] == ["- Eerste titel"]
-    assert [inserted.get_text() for inserted in diff.select("ins")] == ["+ Tweede titel"]
+    assert [deleted.get_text() for deleted in diff.select("del")] == ["Eerste"]
+    assert [inserted.get_text() for inserted in diff.select("ins")] == ["Tweede"]
     assert "lead" not in sections and "intro" not in sections
 
 
