@@ -54,6 +54,15 @@ class ArticleForm(TaggedContentForm):
                 (value, label) for value, label in Article.Status.choices if value in allowed
             ]
 
+    def clean_published_at(self):
+        value = self.cleaned_data.get("published_at")
+        stored = self.instance.published_at
+        # The form shows the moment to the second: saved unchanged, it keeps the stored microseconds (a
+        # publication "now" has them), or every save would move the publication date.
+        if value is not None and stored is not None and value == stored.replace(microsecond=0):
+            return stored
+        return value
+
     def clean(self):
         cleaned_data = super().clean()
         after = Article(

@@ -40,3 +40,27 @@ def test_sitemap_lastmod_is_a_w3c_date():
     lastmods = re.findall(r"<lastmod>([^<]*)</lastmod>", content)
     # The last change (saved just now), as a date: not a moment with microseconds.
     assert lastmods == [timezone.localdate(article.updated_at).isoformat()]
+
+
+@pytest.mark.django_db
+def test_saving_an_article_unchanged_in_the_admin_keeps_its_publication_moment(admin_client):
+    from django.urls import reverse
+
+    from articles.models import Article
+    from tests.html import form_data
+
+    moment = timezone.now().replace(microsecond=123456) - datetime.timedelta(hours=2)
+    article = factories.ArticleFactory(published_at=moment)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(admin_client.get(url), "#article_form")
+    data["title"] = "Alleen de kop verandert"
+    assert admin_client.post(url, data).status_code == 302
+    saved = Article.objects.get(pk=article.pk)
+    assert (saved.title, saved.published_at) == ("Alleen de kop verandert", moment)
+
+    data = form_data(admin_client.get(url), "#article_form")
+    data["published_at_1"] = "09:15:00"
+    assert admin_client.post(url, data).status_code == 302
+    assert timezone.localtime(Article.objects.get(pk=article.pk).published_at).strftime("%H:%M:%S.%f") == (
+        "09:15:00.000000"
+    )
