@@ -28,13 +28,15 @@ from run import prepare_database  # noqa: E402
 PROJECT = harness.PROJECT
 PORT = 8311
 # The editor: every second, one published article gets a new title and is saved as the admin saves it
-# (signals: search index, page-cache version), in its own transaction.
+# (signals: search index, page cache), in its own transaction. Right after each commit it asks for the
+# article's page once, as any reader might: a page without the new title is stale (a response begun after
+# the commit must show it).
 EDITOR = """
-import itertools, os, time
+import itertools, os, time, urllib.request
 from django.db import transaction
 from articles.models import Article
 ids = list(Article.objects.published().order_by("-published_at").values_list("pk", flat=True)[:200])
-saves = 0
+saves = stale = 0
 deadline = time.monotonic() + float(os.environ["EDITOR_SECONDS"])
 for number in itertools.count(1):
     if time.monotonic() > deadline:
@@ -44,8 +46,11 @@ for number in itertools.count(1):
         article.title = article.title.split(" · ")[0] + f" · bijgewerkt {number}"
         article.save()
     saves += 1
+    url = os.environ["EDITOR_BASE"] + article.get_absolute_url()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        stale += f"bijgewerkt {number}<" not in response.read().decode()
     time.sleep(1)
-print(saves)
+print(saves, stale)
 """
 
 
@@ -96,7 +101,7 @@ def phase(name, env, args, script, workdir, database, editor):
             editor_process = subprocess.Popen(
                 [str(harness.BIN / "python"), "manage.py", "shell", "--no-imports", "-c", EDITOR],
                 cwd=PROJECT,
-                env={**env, "EDITOR_SECONDS": str(args.seconds)},
+                env={**env, "EDITOR_SECONDS": str(args.seconds), "EDITOR_BASE": server.base},
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
@@ -105,8 +110,10 @@ def phase(name, env, args, script, workdir, database, editor):
         saves = None
         if editor_process:
             out, err = editor_process.communicate(timeout=120)
+            counts = out.split()[-2:] if len(out.split()) >= 2 else ["0", "0"]
             saves = {
-                "saves": int(out.split()[-1]) if out.split() else 0,
+                "saves": int(counts[0]),
+                "stale": int(counts[1]),
                 "failed": editor_process.returncode != 0,
                 "error": err[-500:],
             }
@@ -167,7 +174,10 @@ def main():
         and r["socket_errors"] == 0
         and set(r["statuses"]) <= {"200", "301", "302", "304", "404"}
         and r["max_connections"] <= bound
-        and (r["editor"] is None or (not r["editor"]["failed"] and r["editor"]["saves"] > 0))
+        and (
+            r["editor"] is None
+            or (not r["editor"]["failed"] and r["editor"]["saves"] > 0 and r["editor"]["stale"] == 0)
+        )
         for r in results.values()
     )
     machine = harness.machine()
@@ -190,7 +200,8 @@ def main():
     ]
     for name, r in results.items():
         editor = (
-            f"{r['editor']['saves']} ({'failed' if r['editor']['failed'] else 'all succeeded'})"
+            f"{r['editor']['saves']} ({'failed' if r['editor']['failed'] else 'all succeeded'}; "
+            f"stale pages right after a save: {r['editor']['stale']})"
             if r["editor"]
             else "–"
         )
