@@ -175,7 +175,9 @@ IRREGULAR_HEADS = {
     "kinderen": "kind",
     "scholen": "school",
 }
-NOT_COMPOUNDS = frozenset({"geleden", "overleden", "beleden", "ontleden", "stoomschepen"})
+NOT_COMPOUNDS = frozenset(
+    {"geleden", "overleden", "beleden", "ontleden", "stoomschepen", "aanbesteden", "uitbesteden"}
+)
 
 # Words the stemmer would merge with an unrelated word, kept apart ("gewoon" is not "wonen").
 PROTECTED = {
