@@ -165,6 +165,31 @@ IRREGULAR = {
     "ondertekend": "ondertekenen",
     "ondertekende": "ondertekenen",
     "ondertekenden": "ondertekenen",
+    "ontwierp": "ontwerpen",
+    "ontwierpen": "ontwerpen",
+    "ontworpen": "ontwerpen",
+    "verbood": "verbieden",
+    "verboden": "verbieden",
+    "betrok": "betrekken",
+    "betrokken": "betrekken",
+    "schoof": "schuiven",
+    "schoven": "schuiven",
+    "geschoven": "schuiven",
+    "onderzocht": "onderzoeken",
+    "onderzochten": "onderzoeken",
+    "verbond": "verbinden",
+    "verbonden": "verbinden",
+    "bewoog": "bewegen",
+    "bewogen": "bewegen",
+    # English loanwords whose plural the stemmer does not take back, and Latin nouns in -us
+    "pilots": "pilot",
+    "robots": "robot",
+    "apps": "app",
+    "cities": "city",
+    "communities": "community",
+    "campussen": "campus",
+    "bonussen": "bonus",
+    "virussen": "virus",
 }
 
 # Heads of compounds that are irregular too ("raadsleden"), except where the compound is another word.
@@ -175,7 +200,9 @@ IRREGULAR_HEADS = {
     "kinderen": "kind",
     "scholen": "school",
 }
-NOT_COMPOUNDS = frozenset({"geleden", "overleden", "beleden", "ontleden", "stoomschepen"})
+NOT_COMPOUNDS = frozenset(
+    {"geleden", "overleden", "beleden", "ontleden", "stoomschepen", "aanbesteden", "uitbesteden"}
+)
 
 # Words the stemmer would merge with an unrelated word, kept apart ("gewoon" is not "wonen").
 PROTECTED = {
@@ -190,6 +217,12 @@ PROTECTED = {
     "begeleid": "begeleid",
     "fiets": "fiets",
     "vrije": "vrij",
+    # Words in -je that are no diminutives, and a diminutive that is a word of its own.
+    "oranje": "oranje",
+    "kastanje": "kastanje",
+    "spanje": "spanje",
+    "franje": "franje",
+    "beetje": "beetje",
 }
 
 _stemmer = snowballstemmer.stemmer("dutch")
@@ -202,8 +235,16 @@ INFLECTED_ADJECTIVE = re.compile(r"^(.*[^aeiou])([aeou])([^aeiouy])e$|^(.*[^aeio
 # keeps as "organiseer") are one word, as are "evalueren" and "geëvalueerd". Recognised by their
 # ending, so Dutch verbs with an unstressed "e" ("veranderen", "vergaderen") keep theirs.
 VERB_IN_EREN = re.compile(
-    r"^(.*(?:is|ul|ic|u|st|nt|ct|pt|rm|gr|ss|it|ot))eer(?:en|t)$|^(.*(?:is|ul|ic|u|st|nt|ct|pt|rm|gr|ss|it|ot))eren$"
+    r"^(.*(?:is|ul|ic|u|st|nt|ct|pt|rm|gr|ss|it|ot|ov|in))eer(?:en|t)$"
+    r"|^(.*(?:is|ul|ic|u|st|nt|ct|pt|rm|gr|ss|it|ot|ov|in))eren$"
 )
+# An adjective or noun whose "s" became "z" before "-e"/"-en": "daklozen", "dakloze" (dakloos), "boze"
+# (boos), "Chinezen" (Chinees); after a single vowel only, so "kiezen" and "reizen" keep theirs.
+VOICED_S = re.compile(r"^(.*[^aeiou])([aeou])z(?:e|en)$")
+# A verb's stem + t or d after a long vowel and l, m or n, or after w or a diphthong: "deelt",
+# "woont", "verduurzaamt", "verduurzaamd", "bouwt", "groeit". The stemmer keeps them apart from
+# "delen" (deel), "wonen" (woon). Not after r: "buurt" is not "buur".
+STEM_PLUS_T = re.compile(r"^(.*(?:(?:aa|ee|oo|uu|oe|eu|ie)[lmn]|w|[aeou]i|ij|ui))[td]$")
 # A stem still ending in "e" after a consonant cluster or a long vowel: "sterke", "goede", "groene",
 # "keuze" (and "keuzes", which the stemmer leaves as "keuze"). The bare form is the same word.
 FINAL_E = re.compile(r"^(.*(?:[aeiou]{2}|ij|[^aeiou])[^aeiouy])e$")
@@ -244,7 +285,9 @@ def stem(word):
             if word.endswith(head) and len(word) - len(head) >= 3 and word not in NOT_COMPOUNDS:
                 word = word[: -len(head)] + lemma
                 break
-    if len(word) >= 4 and word[-2:] in ("os", "us", "ys"):
+    if len(word) >= 4 and (match := VOICED_S.match(word)):
+        word = f"{match.group(1)}{match.group(2)}{match.group(2)}s"
+    if len(word) >= 4 and word[-2:] in ("os", "us", "ys") and word[-3] != word[-2]:
         word = word[:-1]
     if len(word) >= 6 and (match := VERB_IN_EREN.match(word)):
         word = f"{match.group(1) or match.group(2)}eer"
@@ -263,6 +306,8 @@ def _after_stemming(stemmed):
     """
     if len(stemmed) >= 4 and stemmed[-2:] in ("ld", "rd"):
         return stemmed[:-1]
+    if len(stemmed) >= 5 and (match := STEM_PLUS_T.match(stemmed)):
+        return match.group(1)
     # "verbeteren" leaves "verbetere", "verbetert" leaves "verbetert"; "verbeterd" gives "verbeter".
     if len(stemmed) >= 5 and stemmed[-3:] in ("ere", "ert"):
         return stemmed[:-1]

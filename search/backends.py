@@ -35,21 +35,63 @@ class All:
     items: tuple
 
 
+@dataclass(frozen=True)
+class Feature:
+    """One thing that lifts a result: the query (or its words as a phrase) found in some of the fields."""
+
+    fields: tuple
+    points: int
+    phrase: bool = False
+
+
+# The ranking, written once for both databases. A result's score is the sum of the points of the
+# features it has, plus its relevance in those fields (below 1, so it only orders results with the same
+# features); equal scores go newest first. The title counts most, then the names of related people,
+# organisations and deals (and tags), then the lead; the body only makes a result match. The words next
+# to each other as typed (a phrase) count above the same words scattered.
+TITLE, NAMES, LEAD = "title_terms", "keyword_terms", "lead_terms"
+RANKED_FIELDS = (TITLE, NAMES, LEAD)
+RANKING = (
+    Feature((TITLE,), 8),
+    Feature((TITLE, NAMES), 4, phrase=True),
+    Feature((NAMES,), 4),
+    Feature((LEAD,), 2),
+    Feature((LEAD,), 1, phrase=True),
+)
+# Relevance weights of the ranked fields (term frequency), in the order of RANKED_FIELDS.
+RELEVANCE_WEIGHTS = (1.0, 0.4, 0.2)
+# Relevance is rounded to this many decimals: results that differ by less are equal, and go newest first.
+RELEVANCE_DECIMALS = 1
+
+
 class Backend:
     """What both backends share: rendering a query tree with their own operators, running SQL."""
 
-    phrase_separator = any_operator = all_operator = None
+    any_operator = all_operator = phrase_operator = None
 
-    def quote(self, term):
+    def quote(self, term, fields=None):
         raise NotImplementedError
 
-    def render(self, node):
+    def render(self, node, fields=None):
+        """Return the query ``node`` in the database's syntax, limited to ``fields`` when given."""
         if isinstance(node, Term):
-            return self.quote(node.text)
+            return self.quote(node.text, fields)
         if isinstance(node, Phrase):
-            return self.quote(self.phrase_separator.join(node.terms))
+            return self.phrase(node, fields)
         operator = self.any_operator if isinstance(node, Any) else self.all_operator
-        return "(" + operator.join(self.render(item) for item in node.items) + ")"
+        return "(" + operator.join(self.render(item, fields) for item in node.items) + ")"
+
+    def phrase(self, node, fields):
+        return self.phrase_operator.join(self.quote(term, fields) for term in node.terms)
+
+    def features(self, query, phrase):
+        """Return ``(points, query text limited to the feature's fields)`` of each feature that applies."""
+        found = []
+        for feature in RANKING:
+            node = phrase if feature.phrase else query
+            if node is not None:
+                found.append((feature.points, self.render(node, feature.fields)))
+        return found
 
     def execute(self, sql):
         with connection.cursor() as cursor:
@@ -57,38 +99,53 @@ class Backend:
 
 
 class PostgreSQL(Backend):
-    """A generated ``simple`` tsvector with weights A (title), B (lead, keywords), C (body)."""
+    """Two generated ``simple`` tsvectors: ``vector`` of all fields (to match, with a GIN index), and
+    ``head`` of the ranked fields alone (to rank: small, so stored inline), weighted A (title),
+    B (names), C (lead), D (body)."""
 
     # Terms are letters and digits only, so quoting needs no escaping.
-    phrase_separator, any_operator, all_operator = "' <-> '", " | ", " & "
+    any_operator, all_operator, phrase_operator = " | ", " & ", " <-> "
 
-    weights = dict(zip(FIELDS, "ABBC", strict=True))
+    weights = {TITLE: "A", NAMES: "B", LEAD: "C", "body_terms": "D"}
+
+    def vector(self, fields):
+        return " || ".join(
+            f"setweight(to_tsvector('simple'::regconfig, {field}), '{self.weights[field]}')"
+            for field in fields
+        )
 
     def install(self, schema_editor):
-        vector = " || ".join(
-            f"setweight(to_tsvector('simple'::regconfig, {field}), '{weight}')"
-            for field, weight in self.weights.items()
-        )
-        schema_editor.execute(
-            f"ALTER TABLE {TABLE} ADD COLUMN vector tsvector GENERATED ALWAYS AS ({vector}) STORED"
-        )
+        for column, fields in (("vector", FIELDS), ("head", RANKED_FIELDS)):
+            schema_editor.execute(
+                f"ALTER TABLE {TABLE} ADD COLUMN {column} tsvector "
+                f"GENERATED ALWAYS AS ({self.vector(fields)}) STORED"
+            )
         schema_editor.execute(f"CREATE INDEX searchentry_vector_idx ON {TABLE} USING gin (vector)")
 
     def uninstall(self, schema_editor):
         schema_editor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS vector")
+        schema_editor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS head")
 
-    def quote(self, term):
-        return f"'{term}'"
+    def quote(self, term, fields=None):
+        return f"'{term}'" + (":" + "".join(self.weights[field] for field in fields) if fields else "")
 
-    def ranked(self, queryset, query):
-        """Return ``queryset`` narrowed to the entries matching ``query``, each with its ``rank``."""
+    def ranked(self, queryset, query, phrase=None):
+        """Return ``queryset`` narrowed to the entries matching ``query``, each with its ``rank``.
+
+        Matched on ``vector``; ranked on ``head`` only, so a broad query does not read every match's body.
+        """
         tsquery = self.render(query)
         matches = RawSQL(
             f"{TABLE}.vector @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField()
         )
-        rank = RawSQL(
-            f"ts_rank({TABLE}.vector, to_tsquery('simple', %s))", [tsquery], output_field=FloatField()
-        )
+        weights = "{" + ", ".join(str(w) for w in (0.0, *reversed(RELEVANCE_WEIGHTS))) + "}"
+        # Normalisation 32: rank / (rank + 1), below 1.
+        relevance = f"ts_rank('{weights}', {TABLE}.head, to_tsquery('simple', %s), 32)"
+        parts, params = [f"round(({relevance})::numeric, {RELEVANCE_DECIMALS})"], [tsquery]
+        for points, text in self.features(query, phrase):
+            parts.append(f"(CASE WHEN {TABLE}.head @@ to_tsquery('simple', %s) THEN {points} ELSE 0 END)")
+            params.append(text)
+        rank = RawSQL("(" + " + ".join(parts) + ")::float", params, output_field=FloatField())
         return queryset.filter(matches).annotate(rank=rank)
 
     def after_bulk_load(self):
@@ -99,11 +156,13 @@ class PostgreSQL(Backend):
 class SQLite(Backend):
     """An external-content FTS5 table over the entries, kept in step by triggers."""
 
-    phrase_separator, any_operator, all_operator = " ", " OR ", " AND "
+    any_operator, all_operator, phrase_operator = " OR ", " AND ", " + "
 
     fts = f"{TABLE}_fts"
-    # bm25 weights per column, in the order of FIELDS: title > lead, keywords > body.
-    bm25 = "10.0, 4.0, 4.0, 1.0"
+    # bm25 weights per column, in the order of FIELDS: the ranked fields only, the body not.
+    bm25 = ", ".join(
+        str(dict(zip(RANKED_FIELDS, RELEVANCE_WEIGHTS, strict=True)).get(f, 0.0)) for f in FIELDS
+    )
 
     def install(self, schema_editor):
         columns = ", ".join(FIELDS)
@@ -116,30 +175,50 @@ class SQLite(Backend):
             f"CREATE TRIGGER {TABLE}_ai AFTER INSERT ON {TABLE} BEGIN {insert} END",
             f"CREATE TRIGGER {TABLE}_ad AFTER DELETE ON {TABLE} BEGIN {delete} END",
             f"CREATE TRIGGER {TABLE}_au AFTER UPDATE ON {TABLE} BEGIN {delete} {insert} END",
-            # The table's rank column: bm25 with the column weights, stored in the table's settings.
-            f"INSERT INTO {self.fts}({self.fts}, rank) VALUES ('rank', 'bm25({self.bm25})')",
         ):
             schema_editor.execute(statement)
+        self.set_rank(schema_editor)
+
+    def set_rank(self, schema_editor):
+        """Make the table's ``rank`` column bm25 with the weights of the ranked fields (a table setting)."""
+        schema_editor.execute(
+            f"INSERT INTO {self.fts}({self.fts}, rank) VALUES ('rank', 'bm25({self.bm25})')"
+        )
 
     def uninstall(self, schema_editor):
         for trigger in ("ai", "ad", "au"):
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {TABLE}_{trigger}")
         schema_editor.execute(f"DROP TABLE IF EXISTS {self.fts}")
 
-    def quote(self, term):
+    def quote(self, term, fields=None):
         return f'"{term}"'
 
-    def ranked(self, queryset, query):
+    def render(self, node, fields=None):
+        text = super().render(node)
+        return "{" + " ".join(fields) + "} : (" + text + ")" if fields else text
+
+    def ranked(self, queryset, query, phrase=None):
         """Return ``queryset`` narrowed to the entries matching ``query``, each with its ``rank``.
 
-        The FTS5 table is joined (``extra``: the ORM cannot join a table it has no model for), so
-        that its ``rank`` column (bm25 with the column weights) is computed once per match.
+        The FTS5 table is joined (``extra``: the ORM cannot join a table it has no model for), so that
+        its ``rank`` column (bm25 on the ranked fields) is computed once per match; each feature is a
+        lookup of its own.
         """
+        # bm25 is negative, better when lower: -bm25 / (1 - bm25) is the relevance, below 1.
+        parts = [f"round(-{self.fts}.rank / (1 - {self.fts}.rank), {RELEVANCE_DECIMALS})"]
+        params = []
+        for points, text in self.features(query, phrase):
+            parts.append(
+                f"(CASE WHEN {self.fts}.rowid IN (SELECT rowid FROM {self.fts} WHERE {self.fts} MATCH %s) "
+                f"THEN {points} ELSE 0 END)"
+            )
+            params.append(text)
         return queryset.extra(
             tables=[self.fts],
             where=[f"{self.fts}.rowid = {TABLE}.id", f"{self.fts} MATCH %s"],
             params=[self.render(query)],
-            select={"rank": f"-{self.fts}.rank"},
+            select={"rank": " + ".join(parts)},
+            select_params=params,
         )
 
     def after_bulk_load(self):

@@ -88,6 +88,8 @@ class ParsedQuery:
     text: str
     words: list
     tree: object = None
+    # The words' own terms next to each other, for a query of several words: ranked above them scattered.
+    phrase: object = None
     highlight: frozenset = field(default_factory=frozenset)
 
     def __bool__(self):
@@ -167,6 +169,8 @@ def parse(text):
         rest = (*groups[:i], joined, *groups[i + 2 :])
         trees.append(All(rest) if len(rest) > 1 else rest[0])
     parsed.tree = trees[0] if len(trees) == 1 else Any(tuple(trees))
+    if len(words) > 1:
+        parsed.phrase = Phrase(tuple(word.term for word in words))
     parsed.highlight = frozenset(leaves(parsed.tree))
     return parsed
 
@@ -342,7 +346,7 @@ def search(q, kind=None, tag=None, year=None):
         entries = filter_tag(entries, tag) if tag else entries.none()
     if year and 1 <= year <= 9999:
         entries = entries.filter(date__year=year)
-    entries = backend().ranked(entries, parsed.tree).order_by("-rank", "-date", "pk")
+    entries = backend().ranked(entries, parsed.tree, parsed.phrase).order_by("-rank", "-date", "pk")
     return SearchResults(parsed, entries)
 
 
