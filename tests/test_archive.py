@@ -13,6 +13,7 @@ from django.test import Client
 
 from articles.models import Article
 from ezine import archive
+from people.models import Participation
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -41,9 +42,11 @@ def empty_database():
     """Delete every archived row, as a restore needs, inside the test's own transaction.
 
     The groups made by a migration stay: a restore updates them. Articles go first, since the
-    partnerships and City Deals they are about refuse to be deleted before them.
+    partnerships and City Deals they are about refuse to be deleted before them, and participations
+    before the organisations taking part.
     """
     Article.objects.all().delete()
+    Participation.objects.all().delete()
     for model in archive._models():
         if model._meta.label_lower not in archive.MADE_BY_MIGRATIONS:
             model._default_manager.all().delete()
