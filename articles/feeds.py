@@ -19,7 +19,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed, rfc3339_date
 from django.utils.html import escape
-from django.utils.text import get_text_list
+from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
@@ -478,7 +478,7 @@ class MilestoneFeed(Feed):
         return milestones.order_by("-date", "-pk")[: settings.FEED_LENGTH]
 
     def item_title(self, item):
-        return f"{item.programme}: {item.get_kind_display()} ({item.date_display})"
+        return f"{item.programme}: {capfirst(item.get_kind_display())} ({item.date_display})"
 
     def item_description(self, item):
         return escape(item.description)

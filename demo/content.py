@@ -575,8 +575,8 @@ PEOPLE += [
 # reflect the period covered by the articles. Coordinators are not repeated in members; members take
 # part as a city, ministry or partner by their kind.
 # Milestones: (date, precision, kind, description[, titles of articles]); a date known only to the month
-# or year is its first day. The Pact of Amsterdam (30 May 2016) and the Housing Partnership's start and
-# action plan are the programme's facts; other years are those of the partnership's start.
+# or year is its first day. The Housing Partnership's start, action plan and end and the Pact of Amsterdam
+# (30 May 2016, on its timeline only) are the programme's facts; other years are those of the start above.
 PARTNERSHIPS = [
     {
         "name": "Partnerschap Betaalbare Huisvesting",
@@ -644,12 +644,6 @@ PARTNERSHIPS = [
         "contacts": [],
         "tags": ["europa", "migratie", "inclusie"],
         "milestones": [
-            (
-                "2016-05-30",
-                "day",
-                "other",
-                "Met het Pact van Amsterdam stellen de EU-lidstaten de Agenda Stad vast.",
-            ),
             ("2016-01-01", "year", "start", "Het partnerschap gaat van start."),
         ],
     },
@@ -672,12 +666,6 @@ PARTNERSHIPS = [
         "contacts": [],
         "tags": ["gezonde stad", "europa", "luchtkwaliteit"],
         "milestones": [
-            (
-                "2016-05-30",
-                "day",
-                "other",
-                "Met het Pact van Amsterdam stellen de EU-lidstaten de Agenda Stad vast.",
-            ),
             ("2016-01-01", "year", "start", "Het partnerschap gaat van start."),
         ],
     },
@@ -699,12 +687,6 @@ PARTNERSHIPS = [
         "contacts": [],
         "tags": ["economie", "werk", "europa"],
         "milestones": [
-            (
-                "2016-05-30",
-                "day",
-                "other",
-                "Met het Pact van Amsterdam stellen de EU-lidstaten de Agenda Stad vast.",
-            ),
             ("2016-01-01", "year", "start", "Het partnerschap gaat van start."),
         ],
     },
@@ -727,12 +709,6 @@ PARTNERSHIPS = [
         "contacts": [],
         "tags": ["circulaire economie", "europa"],
         "milestones": [
-            (
-                "2016-05-30",
-                "day",
-                "other",
-                "Met het Pact van Amsterdam stellen de EU-lidstaten de Agenda Stad vast.",
-            ),
             ("2016-01-01", "year", "start", "Het partnerschap gaat van start."),
         ],
     },

@@ -50,7 +50,7 @@ PAGES = {
     "partnership list": ("/partnerschappen/", 2),
     "city deal list": ("/city-deals/", 1),
     "tag list": ("/tags/", 2),
-    "sitemap index": ("/sitemap.xml", 11),  # 5 for the overviews' last modification
+    "sitemap index": ("/sitemap.xml", 12),  # 6 for the overviews' last modification
     "article sitemap": ("/sitemap-artikelen.xml", 2),
     "tag sitemap": ("/sitemap-tags.xml", 2),
     "person sitemap": ("/sitemap-personen.xml", 2),
