@@ -349,6 +349,13 @@ class Participation(models.Model):
                 | models.Q(partnership__isnull=True, city_deal__isnull=False),
                 name="participation_in_one_programme",
             ),
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="participation_period_in_order",
+                violation_error_message=_("A participation cannot end before it starts."),
+            ),
             models.UniqueConstraint(
                 fields=["partnership", "organisation", "role"], name="participation_partnership_unique"
             ),

@@ -7,6 +7,7 @@ import json
 import feedparser
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.utils import timezone
@@ -386,3 +387,16 @@ class TestDemoContent:
             "/tijdlijn/?organisatie=gemeente-amsterdam",
         ):
             get(url)
+
+
+def test_a_participation_cannot_end_before_it_starts():
+    participation = Participation(
+        organisation=factories.OrganisationFactory(),
+        partnership=factories.PartnershipFactory(),
+        start_date=datetime.date(2018, 1, 1),
+        end_date=datetime.date(2017, 1, 1),
+    )
+    with pytest.raises(ValidationError, match="Een deelname kan niet eindigen voordat ze begint."):
+        participation.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        participation.save()

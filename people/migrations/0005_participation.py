@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'participation',
                 'verbose_name_plural': 'participations',
                 'ordering': ['role', 'organisation__name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('city_deal__isnull', True), ('partnership__isnull', False)), models.Q(('city_deal__isnull', False), ('partnership__isnull', True)), _connector='OR'), name='participation_in_one_programme'), models.UniqueConstraint(fields=('partnership', 'organisation', 'role'), name='participation_partnership_unique'), models.UniqueConstraint(fields=('city_deal', 'organisation', 'role'), name='participation_city_deal_unique')],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('city_deal__isnull', True), ('partnership__isnull', False)), models.Q(('city_deal__isnull', False), ('partnership__isnull', True)), _connector='OR'), name='participation_in_one_programme'), models.CheckConstraint(condition=models.Q(('start_date__isnull', True), ('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='participation_period_in_order', violation_error_message='A participation cannot end before it starts.'), models.UniqueConstraint(fields=('partnership', 'organisation', 'role'), name='participation_partnership_unique'), models.UniqueConstraint(fields=('city_deal', 'organisation', 'role'), name='participation_city_deal_unique')],
             },
         ),
         migrations.RunPython(copy_links_to_participations, copy_participations_to_links),
