@@ -6,14 +6,16 @@ import json
 
 import feedparser
 import pytest
+import reversion
 import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.utils import timezone
+from reversion.models import Version
 
 from articles.models import Article, Milestone, current_phase
-from people.models import Organisation, Participation
+from people.models import Organisation, Participation, Partnership
 from tests import factories
 from tests.html import parse
 
@@ -400,3 +402,20 @@ def test_a_participation_cannot_end_before_it_starts():
         participation.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
         participation.save()
+
+
+def test_a_recovered_partnership_comes_back_with_its_participations_and_milestones():
+    partnership = factories.PartnershipFactory(name="Partnerschap Huisvesting")
+    factories.take_part(partnership, factories.OrganisationFactory(name="Stad Wenen"))
+    factories.MilestoneFactory(partnership=partnership, description="Het begin.")
+    with reversion.create_revision():
+        partnership.save()
+    [version] = Version.objects.get_for_object(partnership)
+    partnership.delete()
+    assert not Participation.objects.exists() and not Milestone.objects.exists()
+
+    version.revision.revert()
+
+    partnership = Partnership.objects.get(name="Partnerschap Huisvesting")
+    assert [str(organisation) for organisation in partnership.organisations()] == ["Stad Wenen"]
+    assert [milestone.description for milestone in partnership.milestones.all()] == ["Het begin."]
