@@ -365,7 +365,7 @@ def feed_urls(name, **kwargs):
 
 
 def feed_catalogue(request):
-    """Return every feed, for the feeds page: a list of groups ``{"title", "feeds"}``, each feed
+    """Return every feed, for the feeds page: a list of groups ``{"title", "feeds"}`` (and an optional ``"note"``), each feed
     ``{"title", "page", "urls": [(format label, absolute URL), ...]}``."""
 
     def feed(scope, name, **kwargs):
@@ -406,6 +406,7 @@ def feed_catalogue(request):
         {"title": _("Topics"), "feeds": feeds(tags.distinct().order_by("name"), "articles:tag_feed")},
         {
             "title": _("Milestones"),
+            "note": _("These feeds hold the latest milestones of the programmes instead of articles."),
             "feeds": [
                 milestones(_("All programmes"), reverse("articles:timeline"), "articles:milestone_feed"),
                 *(programme_milestones(partnership, "partnership") for partnership in partnerships),
