@@ -365,8 +365,8 @@ def feed_urls(name, **kwargs):
 
 
 def feed_catalogue(request):
-    """Return every feed, for the feeds page: a list of groups ``{"title", "feeds"}`` (and an optional ``"note"``), each feed
-    ``{"title", "page", "urls": [(format label, absolute URL), ...]}``."""
+    """Return every feed, for the feeds page: a list of groups ``{"title", "feeds"}`` (and an optional
+    ``"note"``), each feed ``{"title", "page", "urls": [(format label, absolute URL), ...]}``."""
 
     def feed(scope, name, **kwargs):
         urls = [
