@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin import ContentAdmin, TaggedContentForm, thumbnail
-from people.models import Person
+from people.admin import CityDealAdmin, PartnershipAdmin
+from people.models import CityDeal, Partnership, Person
 
 from . import preview, richtext, workflow
-from .models import HERO_RENDITIONS, Article
+from .models import HERO_RENDITIONS, Article, Milestone
 from .views import render_preview
 
 
@@ -372,3 +373,27 @@ class ArticleAdmin(ContentAdmin):
                 "valid_until": timezone.now() + preview.VALID_FOR,
             },
         )
+
+
+class MilestoneInline(admin.StackedInline):
+    model = Milestone
+    formfield_overrides = ContentAdmin.formfield_overrides
+    fields = [("date", "precision", "kind"), "description", "articles", "url"]
+    autocomplete_fields = ["articles"]
+    extra = 0
+
+
+# Partnerships and City Deals are edited with their milestones, which live here (they link to articles):
+# the people app's admin, extended with the inline.
+admin.site.unregister(Partnership)
+admin.site.unregister(CityDeal)
+
+
+@admin.register(Partnership)
+class PartnershipWithMilestonesAdmin(PartnershipAdmin):
+    inlines = [*PartnershipAdmin.inlines, MilestoneInline]
+
+
+@admin.register(CityDeal)
+class CityDealWithMilestonesAdmin(CityDealAdmin):
+    inlines = [*CityDealAdmin.inlines, MilestoneInline]

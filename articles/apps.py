@@ -14,6 +14,7 @@ def restore_editorial_groups(sender, using="default", plan=None, **kwargs):
 
     groups = importlib.import_module("articles.migrations.0005_editorial_groups")
     groups.add_groups(apps, using)
+    importlib.import_module("articles.migrations.0012_programme_permissions").add_permissions(apps, using)
 
 
 class ArticlesConfig(AppConfig):

@@ -16,9 +16,10 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.http.request import split_domain_port
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed, rfc3339_date
 from django.utils.html import escape
-from django.utils.text import get_text_list
+from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
@@ -26,7 +27,7 @@ from taggit.models import Tag
 from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import conditional, richtext
-from .models import Article
+from .models import Article, Milestone
 
 # Characters XML 1.0 cannot carry (the C0 controls but tab, newline and carriage return; U+FFFE, U+FFFF;
 # lone surrogates), the C1 controls it discourages and U+FFFD, the mark of text lost to a wrong encoding
@@ -364,8 +365,8 @@ def feed_urls(name, **kwargs):
 
 
 def feed_catalogue(request):
-    """Return every feed, for the feeds page: a list of groups ``{"title", "feeds"}``, each feed
-    ``{"title", "page", "urls": [(format label, absolute URL), ...]}``."""
+    """Return every feed, for the feeds page: a list of groups ``{"title", "feeds"}`` (and an optional
+    ``"note"``), each feed ``{"title", "page", "urls": [(format label, absolute URL), ...]}``."""
 
     def feed(scope, name, **kwargs):
         urls = [
@@ -378,16 +379,147 @@ def feed_catalogue(request):
     def feeds(scopes, name):
         return [feed(scope, name, slug=scope.slug) for scope in scopes]
 
+    def milestones(title, page, name, **kwargs):
+        urls = [
+            (label, request.build_absolute_uri(reverse(f"{name}{suffix}", kwargs=kwargs)))
+            for _key, suffix, _feed_type, label in FORMATS
+        ]
+        return {"title": title, "page": page, "urls": urls}
+
+    def programme_milestones(scope, name):
+        return milestones(
+            str(scope), scope.get_absolute_url(), f"people:{name}_milestone_feed", slug=scope.slug
+        )
+
     tags = Tag.objects.filter(articles_taggedarticle_items__content_object__in=Article.objects.published())
+    partnerships, deals = list(Partnership.objects.all()), list(CityDeal.objects.all())
     return [
         {"title": _("All articles"), "feeds": [feed(None, "articles:feed")]},
         {
             "title": _("Sections"),
             "feeds": [feed(kind, "articles:kind_feed", kind=kind) for kind in Article.Kind],
         },
-        {"title": _("Partnerships"), "feeds": feeds(Partnership.objects.all(), "people:partnership_feed")},
-        {"title": _("City Deals"), "feeds": feeds(CityDeal.objects.all(), "people:citydeal_feed")},
+        {"title": _("Partnerships"), "feeds": feeds(partnerships, "people:partnership_feed")},
+        {"title": _("City Deals"), "feeds": feeds(deals, "people:citydeal_feed")},
         {"title": _("People"), "feeds": feeds(Person.objects.all(), "people:person_feed")},
         {"title": _("Organisations"), "feeds": feeds(Organisation.objects.all(), "people:organisation_feed")},
         {"title": _("Topics"), "feeds": feeds(tags.distinct().order_by("name"), "articles:tag_feed")},
+        {
+            "title": _("Milestones"),
+            "note": _("These feeds hold the latest milestones of the programmes instead of articles."),
+            "feeds": [
+                milestones(_("All programmes"), reverse("articles:timeline"), "articles:milestone_feed"),
+                *(programme_milestones(partnership, "partnership") for partnership in partnerships),
+                *(programme_milestones(deal, "citydeal") for deal in deals),
+            ],
+        },
     ]
+
+
+class MilestoneFeed(Feed):
+    """The milestones of every programme, or of one partnership or City Deal, newest first, in one format.
+
+    Only milestones whose date has come; an entry's date is the milestone's (at midnight), its update the
+    moment an editor last changed it.
+    """
+
+    language = "nl"
+    item_guid_is_permalink = False
+
+    def __init__(self, scope_model=None, feed_type=RssFeed):
+        self.scope_model = scope_model
+        self.feed_type = feed_type
+        self.request = None
+
+    def __call__(self, request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        feed = copy.copy(self)
+        feed.request = request
+        response = super(MilestoneFeed, feed).__call__(request, *args, **kwargs)
+        response["Cache-Control"] = f"public, max-age={settings.FEED_MAX_AGE}"
+        return response
+
+    def get_object(self, request, slug=None):
+        if self.scope_model is None:
+            return None
+        scope = self.scope_model.objects.filter(slug=slug).first()
+        if scope is None:
+            raise Http404(_("There is no feed at this address."))
+        return scope
+
+    def title(self, scope):
+        name = _("Milestones") if scope is None else _("Milestones of %(programme)s") % {"programme": scope}
+        return f"{settings.EZINE_NAME} — {name}"
+
+    def description(self, scope):
+        if scope is None:
+            return _("The milestones of the partnerships and City Deals")
+        return _("The milestones of %(programme)s") % {"programme": scope}
+
+    def subtitle(self, scope):
+        return self.description(scope)
+
+    def link(self, scope):
+        return reverse("articles:timeline") if scope is None else scope.get_absolute_url()
+
+    def author_name(self):
+        return settings.EZINE_NAME
+
+    def author_link(self):
+        return self.request.build_absolute_uri(reverse("home"))
+
+    def ttl(self):
+        return settings.FEED_MAX_AGE // 60
+
+    def items(self, scope):
+        milestones = Milestone.objects.reached().select_related("partnership", "city_deal")
+        if scope is not None:
+            milestones = milestones.of(scope)
+        return milestones.order_by("-date", "-pk")[: settings.FEED_LENGTH]
+
+    def item_title(self, item):
+        return f"{item.programme}: {capfirst(item.get_kind_display())} ({item.date_display})"
+
+    def item_description(self, item):
+        return escape(item.description)
+
+    def item_link(self, item):
+        return f"{item.programme.get_absolute_url()}#mijlpaal-{item.pk}"
+
+    def item_guid(self, item):
+        created = item.created_at.astimezone(datetime.UTC)
+        domain = settings.EZINE_FEED_ID_DOMAIN or split_domain_port(self.request.get_host())[0]
+        return f"tag:{domain},{created:%Y-%m-%d}:milestone:{item.pk}"
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time()))
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [str(item.programme), item.get_kind_display()]
+
+    def item_extra_kwargs(self, item):
+        content = escape(item.description)
+        if item.url:
+            content += f' <a href="{escape(item.url)}">{escape(_("Document"))}</a>'
+        return {"summary": item.description, "content": content, "authors": [], "image": None}
+
+
+def milestone_feed_urls(routes, name, scope_model=None):
+    """Return one milestone feed URL pattern per format (RSS, Atom, JSON Feed routes, in that order)."""
+    return [
+        path(route, MilestoneFeed(scope_model=scope_model, feed_type=feed_type), name=f"{name}{suffix}")
+        for route, (_key, suffix, feed_type, _label) in zip(routes, FORMATS, strict=True)
+    ]
+
+
+def scoped_milestone_feed_urls(prefix, name, scope_model):
+    """Return the milestone feeds of one kind of programme: ``<prefix>/<slug>/tijdlijn/feed/`` (RSS),
+    ``…/atom/`` and ``…/json/``, named ``<name>_milestone_feed`` (+ ``_atom``, ``_json``)."""
+    route = f"{prefix}/<slug:slug>/tijdlijn/feed/"
+    return milestone_feed_urls(
+        [route, f"{route}atom/", f"{route}json/"], f"{name}_milestone_feed", scope_model
+    )

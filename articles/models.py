@@ -8,6 +8,7 @@ from django.db import connections, models
 from django.db.models import OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -613,3 +614,155 @@ def link_models():
 
 def link_fields(row):
     return [field for field in row._meta.concrete_fields if field.is_relation]
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def of(self, programme):
+        """Return the milestones of a partnership or City Deal."""
+        field = "partnership" if isinstance(programme, Partnership) else "city_deal"
+        return self.filter(**{field: programme})
+
+    def reached(self, today=None):
+        """Return the milestones whose date has come (the current phase and the feeds consider these)."""
+        return self.filter(date__lte=today or timezone.localdate())
+
+    def for_timeline(self):
+        """Return the milestones with their programme and published articles, in a fixed number of queries."""
+        return self.select_related("partnership", "city_deal").prefetch_related(
+            models.Prefetch(
+                "articles", queryset=Article.objects.published().only("title", "slug", "published_at")
+            )
+        )
+
+
+class Milestone(models.Model):
+    """A dated step in a partnership or City Deal: its start, signing, action plan, and so on."""
+
+    class Kind(models.TextChoices):
+        START = "start", _("start")
+        SIGNING = "signing", _("signing")
+        ACTION_PLAN = "action_plan", _("action plan")
+        IMPLEMENTATION = "implementation", _("implementation")
+        EVALUATION = "evaluation", _("evaluation")
+        END = "end", _("end")
+        OTHER = "other", _("other")
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("day")
+        MONTH = "month", _("month")
+        YEAR = "year", _("year")
+
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name=_("partnership"),
+        related_name="milestones",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    city_deal = models.ForeignKey(
+        CityDeal,
+        verbose_name=_("City Deal"),
+        related_name="milestones",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    date = models.DateField(
+        _("date"),
+        help_text=_("When only the month or year is known: its first day, and say so in precision."),
+    )
+    precision = models.CharField(
+        _("precision"), max_length=8, choices=Precision.choices, default=Precision.DAY
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.OTHER)
+    description = models.CharField(
+        _("description"), max_length=300, help_text=_("One short sentence, e.g. “Het actieplan verschijnt.”")
+    )
+    articles = models.ManyToManyField(
+        Article, verbose_name=_("articles"), related_name="milestones", blank=True
+    )
+    url = models.URLField(_("document"), blank=True, help_text=_("A link to a document elsewhere, optional."))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = MilestoneQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["date", "pk"]
+        get_latest_by = "date"
+        indexes = [models.Index(fields=["date"], name="milestone_date_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(partnership__isnull=False, city_deal__isnull=True)
+                | Q(partnership__isnull=True, city_deal__isnull=False),
+                name="milestone_in_one_programme",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programme}: {self.date_display} — {self.description}"
+
+    @property
+    def programme(self):
+        """Return the partnership or City Deal this milestone belongs to."""
+        return self.partnership or self.city_deal
+
+    @property
+    def date_display(self):
+        """Return the date as precisely as it is known: “12 maart 2019”, “maart 2019”, “2019”."""
+        return date_format(self.date, DATE_FORMATS[self.precision])
+
+    @property
+    def date_attribute(self):
+        """Return the date for ``<time datetime>``: ``2019-03-12``, ``2019-03`` or ``2019``."""
+        return self.date.isoformat()[: DATE_ATTRIBUTE_LENGTHS[self.precision]]
+
+    @property
+    def phase_name(self):
+        return PHASE_NAMES.get(self.kind)
+
+
+DATE_FORMATS = {
+    Milestone.Precision.DAY: "j F Y",
+    Milestone.Precision.MONTH: "F Y",
+    Milestone.Precision.YEAR: "Y",
+}
+DATE_ATTRIBUTE_LENGTHS = {
+    Milestone.Precision.DAY: 10,
+    Milestone.Precision.MONTH: 7,
+    Milestone.Precision.YEAR: 4,
+}
+
+# The phase a programme is in from a milestone of each kind on (“Fase: uitvoering sinds 2019”); a milestone
+# of kind ``other`` starts no phase.
+PHASE_NAMES = {
+    Milestone.Kind.START: _("started"),
+    Milestone.Kind.SIGNING: _("signed"),
+    Milestone.Kind.ACTION_PLAN: _("action plan"),
+    Milestone.Kind.IMPLEMENTATION: _("implementation"),
+    Milestone.Kind.EVALUATION: _("evaluation"),
+    Milestone.Kind.END: _("completed"),
+}
+
+
+def current_phase(milestones, today=None):
+    """Return the milestone that started the phase a programme is in: the latest one up to ``today`` that
+    starts a phase (``PHASE_NAMES``), or None. ``milestones`` are the programme's, in date order (a
+    prefetched list costs no query).
+
+    The one definition of a programme's current phase.
+    """
+    today = today or timezone.localdate()
+    reached = [m for m in milestones if m.date <= today and m.kind in PHASE_NAMES]
+    return reached[-1] if reached else None
+
+
+# Revisions of partnerships and City Deals hold their milestones too (``people.models`` registers them
+# with their tags and participations; milestones live here because they link to articles).
+reversion.register(Milestone)
+for _model in (Partnership, CityDeal):
+    reversion.unregister(_model)
+    reversion.register(_model, follow=["tag_links", "participations", "milestones"])

@@ -10,7 +10,7 @@ from people import views as people_views
 from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import views
-from .feeds import scoped_feed_urls
+from .feeds import scoped_feed_urls, scoped_milestone_feed_urls
 
 app_name = "people"
 
@@ -41,4 +41,7 @@ urlpatterns = [
         Partnership,
     ),
     *pages("city-deals", "citydeal", people_views.CityDealListView, views.CityDealDetailView, CityDeal),
+    *scoped_milestone_feed_urls("partnerschappen", "partnership", Partnership),
+    *scoped_milestone_feed_urls("city-deals", "citydeal", CityDeal),
+    path("netwerk/", people_views.NetworkView.as_view(), name="network"),
 ]

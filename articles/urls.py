@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 from taggit.models import Tag
 
 from . import views
-from .feeds import SectionConverter, format_urls, scoped_feed_urls
+from .feeds import SectionConverter, format_urls, milestone_feed_urls, scoped_feed_urls
 
 app_name = "articles"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("tags/", views.TagListView.as_view(), name="tag_list"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     *scoped_feed_urls("tags", "tag", Tag),
+    path("tijdlijn/", views.TimelineView.as_view(), name="timeline"),
+    *milestone_feed_urls(["tijdlijn/feed/", "tijdlijn/feed/atom/", "tijdlijn/feed/json/"], "milestone_feed"),
     path("feeds/", views.FeedListView.as_view(), name="feed_list"),
     *format_urls(["feeds/rss/", "feeds/atom/", "feeds/json/"], "feed"),
     *format_urls(

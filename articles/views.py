@@ -17,8 +17,9 @@ from core.pagination import DeferredJoinPaginator
 from core.views import KindFilterMixin
 from people import seo as people_seo
 from people.models import CityDeal, Organisation, Partnership, Person
+from people.views import participants
 
-from . import conditional, preview, seo
+from . import conditional, preview, seo, timeline
 from .feeds import feed_catalogue, feed_urls
 from .models import Article, PreviewRevocation, article_page_keys, public_scopes
 
@@ -192,24 +193,58 @@ class OrganisationDetailView(ScopedArticleListView):
         return self.object.logo_picture
 
 
-class PartnershipDetailView(ScopedArticleListView):
-    scope_queryset = Partnership.objects.prefetch_related("coordinators", "members", people_with_organisation)
+class ProgrammeDetailView(ScopedArticleListView):
+    """A partnership or City Deal: its participants, its timeline (the current phase stated) and articles."""
+
+    def get_context_data(self, **kwargs):
+        entries, phase = timeline.programme_timeline(self.object)
+        name = self.request.resolver_match.url_name.removesuffix("_detail")
+        return super().get_context_data(
+            timeline=entries,
+            phase=phase,
+            milestone_feeds=feed_urls(f"people:{name}_milestone_feed", slug=self.object.slug),
+            **kwargs,
+        )
+
+    def describe(self):
+        return people_seo.programme(self.request, self.object)
+
+
+class PartnershipDetailView(ProgrammeDetailView):
+    scope_queryset = Partnership.objects.prefetch_related(participants, people_with_organisation)
     template_name = "people/partnership_detail.html"
     feed_name = "people:partnership_feed"
     overview = "people:partnership_list"
 
-    def describe(self):
-        return people_seo.programme(self.request, self.object)
 
-
-class CityDealDetailView(ScopedArticleListView):
-    scope_queryset = CityDeal.objects.prefetch_related("partners", people_with_organisation)
+class CityDealDetailView(ProgrammeDetailView):
+    scope_queryset = CityDeal.objects.prefetch_related(participants, people_with_organisation)
     template_name = "people/citydeal_detail.html"
     feed_name = "people:citydeal_feed"
     overview = "people:citydeal_list"
 
-    def describe(self):
-        return people_seo.programme(self.request, self.object)
+
+class TimelineView(TemplateView):
+    """Every programme's milestones on one timeline, filtered by topic, kind of programme or organisation."""
+
+    template_name = "articles/timeline.html"
+
+    def get(self, request, *args, **kwargs):
+        self.filters = timeline.Filters.from_query(request.GET)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filters=self.filters,
+            entries=timeline.all_programmes_timeline(self.filters),
+            tags=timeline.programme_tags().order_by("name"),
+            organisations=timeline.participating_organisations().only("name", "slug"),
+            kinds=[
+                (slug, model._meta.verbose_name_plural) for slug, model in timeline.PROGRAMME_KINDS.items()
+            ],
+            feeds=feed_urls("articles:milestone_feed"),
+            **kwargs,
+        )
 
 
 class TagListView(ListView):

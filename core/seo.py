@@ -10,7 +10,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 # Query parameters that change what a page shows; others (tracking, typos) are left out of canonical URLs.
-CANONICAL_PARAMETERS = ("soort", "tag", "q", "jaar", "page")
+CANONICAL_PARAMETERS = ("soort", "tag", "organisatie", "q", "jaar", "page")
 
 
 def canonical_query(request):

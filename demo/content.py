@@ -572,7 +572,11 @@ PEOPLE += [
 
 # EU Urban Agenda partnerships. Only the Housing Partnership dates are documented (December 2015
 # to 2018, end day approximate); the other start dates are approximate demo values, and statuses
-# reflect the period covered by the articles. Coordinators are not repeated in members.
+# reflect the period covered by the articles. Coordinators are not repeated in members; members take
+# part as a city, ministry or partner by their kind.
+# Milestones: (date, precision, kind, description[, titles of articles]); a date known only to the month
+# or year is its first day. The Housing Partnership's start, action plan and end and the Pact of Amsterdam
+# (30 May 2016, on its timeline only) are the programme's facts; other years are those of the start above.
 PARTNERSHIPS = [
     {
         "name": "Partnerschap Betaalbare Huisvesting",
@@ -598,6 +602,28 @@ PARTNERSHIPS = [
         "coordinators": ["Ministerie van Vervoer en Bouw van de Slowaakse Republiek", "Stad Wenen"],
         "contacts": ["Sebastien Garnier"],
         "tags": ["wonen", "europa", "sociale huur"],
+        "milestones": [
+            (
+                "2015-12-01",
+                "month",
+                "start",
+                "Het partnerschap begint als een van de eerste van de Agenda Stad.",
+            ),
+            (
+                "2016-05-30",
+                "day",
+                "other",
+                "Met het Pact van Amsterdam stellen de EU-lidstaten de Agenda Stad vast.",
+            ),
+            (
+                "2018-01-01",
+                "year",
+                "action_plan",
+                "Het actieplan verschijnt, met dertien acties.",
+                ["Betaalbare huisvesting voor iedereen in Europa"],
+            ),
+            ("2018-01-01", "year", "end", "Het partnerschap rondt zijn werk af."),
+        ],
     },
     {
         "name": "Partnerschap Inclusie van Migranten en Vluchtelingen",
@@ -617,6 +643,9 @@ PARTNERSHIPS = [
         "coordinators": ["Gemeente Amsterdam"],
         "contacts": [],
         "tags": ["europa", "migratie", "inclusie"],
+        "milestones": [
+            ("2016-01-01", "year", "start", "Het partnerschap gaat van start."),
+        ],
     },
     {
         "name": "Partnerschap Luchtkwaliteit",
@@ -636,6 +665,9 @@ PARTNERSHIPS = [
         "coordinators": [],
         "contacts": [],
         "tags": ["gezonde stad", "europa", "luchtkwaliteit"],
+        "milestones": [
+            ("2016-01-01", "year", "start", "Het partnerschap gaat van start."),
+        ],
     },
     {
         "name": "Partnerschap Banen en Vaardigheden in de Lokale Economie",
@@ -654,6 +686,9 @@ PARTNERSHIPS = [
         "coordinators": [],
         "contacts": [],
         "tags": ["economie", "werk", "europa"],
+        "milestones": [
+            ("2016-01-01", "year", "start", "Het partnerschap gaat van start."),
+        ],
     },
     {
         "name": "Partnerschap Circulaire Economie",
@@ -673,11 +708,15 @@ PARTNERSHIPS = [
         "coordinators": [],
         "contacts": [],
         "tags": ["circulaire economie", "europa"],
+        "milestones": [
+            ("2016-01-01", "year", "start", "Het partnerschap gaat van start."),
+        ],
     },
 ]
 
 # City Deals and Town Deals. The signing days are approximate demo values (the Town Deal was
-# signed in June 2022). Partner lists only contain organisations known to be involved.
+# signed in June 2022); their milestones say only the year (the month for the Town Deal). Partner lists
+# only contain organisations known to be involved.
 CITY_DEALS = [
     {
         "name": "City Deal Inclusieve Stad",
@@ -695,6 +734,9 @@ CITY_DEALS = [
         "partners": ["Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"],
         "contacts": [],
         "tags": ["city deals", "sociaal domein", "samenwerking"],
+        "milestones": [
+            ("2016-01-01", "year", "signing", "Gemeenten en Rijk ondertekenen de deal."),
+        ],
     },
     {
         "name": "City Deal Zorg voor Veiligheid in de Stad",
@@ -716,6 +758,9 @@ CITY_DEALS = [
         ],
         "contacts": ["Manon Reckin", "Anouk Crapts"],
         "tags": ["veiligheid", "city deals", "kwetsbare wijken"],
+        "milestones": [
+            ("2016-01-01", "year", "signing", "Gemeenten en Rijk ondertekenen de deal."),
+        ],
     },
     {
         "name": "City Deal Binnenstedelijk Bouwen en Transformatie",
@@ -733,6 +778,9 @@ CITY_DEALS = [
         "partners": ["Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"],
         "contacts": [],
         "tags": ["binnenstedelijk bouwen", "city deals", "wonen"],
+        "milestones": [
+            ("2016-01-01", "year", "signing", "Gemeenten en Rijk ondertekenen de deal."),
+        ],
     },
     {
         "name": "Town Deal Sterke Streken",
@@ -757,6 +805,14 @@ CITY_DEALS = [
         ],
         "contacts": [],
         "tags": ["town deals", "platteland", "samenwerking"],
+        "milestones": [
+            (
+                "2022-06-01",
+                "month",
+                "signing",
+                "Vijf gemeenten en het Rijk ondertekenen de eerste Town Deal.",
+            ),
+        ],
     },
 ]
 

@@ -30,8 +30,11 @@ from django.db import DatabaseError, transaction
 from articles import richtext
 
 # 3: bylines name people (articles.Article.authors), no longer user accounts as in 2.
-FORMAT = "ezine-archive/3"
+# 4: organisations take part in partnerships and City Deals through people.Participation (3: their links).
+FORMAT = "ezine-archive/4"
 OLDER_FORMATS = {"ezine-archive/1", "ezine-archive/2"}
+# Formats restored after a conversion of their rows (see ``_participations_from_links``).
+CONVERTED_FORMATS = {"ezine-archive/3"}
 # Rows Django makes itself on migrate, or that are only valid for one running site.
 EXCLUDED = {
     "contenttypes",
@@ -50,11 +53,13 @@ CONTENT = {
     "articles.article",
     "articles.taggedarticle",
     "articles.previewrevocation",
+    "articles.milestone",
     "core.redirect",
     "people.organisation",
     "people.person",
     "people.partnership",
     "people.citydeal",
+    "people.participation",
     "taggit.tag",
     "taggit.taggeditem",
     "reversion.revision",
@@ -157,7 +162,7 @@ def _read_manifest(archive):
             "accounts. Restore it with that version, upgrade (manage.py migrate turns them into people), "
             "then make a new archive."
         )
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") not in {FORMAT, *CONVERTED_FORMATS}:
         raise ArchiveError(
             f"Unknown archive format {manifest.get('format') if isinstance(manifest, dict) else None!r}."
         )
@@ -222,6 +227,55 @@ def _sanitised_version(row):
         fields["serialized_data"] = json.dumps(stored)
 
 
+# Format 3's links of partnerships and City Deals to organisations: field → role (None: by kind).
+PROGRAMME_LINKS = {
+    "people.partnership": {"coordinators": "coordinator", "members": None},
+    "people.citydeal": {"partners": None},
+}
+# As people/0005_participation: the kinds that give a role of their own; any other takes part as a partner.
+ROLE_OF_KIND = {"municipality": "city", "ministry": "ministry"}
+
+
+def _participations_from_links(rows):
+    """Return format-3 ``rows`` as format 4 has them: the links of partnerships and City Deals to
+    organisations taken out of their rows and added as participations, as migration
+    ``people/0005_participation`` does (a coordinator listed as a member too stays a coordinator)."""
+    kinds = {
+        row.get("pk"): row["fields"].get("kind")
+        for row in rows
+        if isinstance(row, dict)
+        and row.get("model") == "people.organisation"
+        and isinstance(row.get("fields"), dict)
+    }
+    participations = []
+    for row in rows:
+        links = PROGRAMME_LINKS.get(row.get("model")) if isinstance(row, dict) else None
+        if not links or not isinstance(row.get("fields"), dict):
+            continue
+        field = "partnership" if row["model"] == "people.partnership" else "city_deal"
+        taken = set()
+        for name, role in links.items():
+            organisations = row["fields"].pop(name, None) or []
+            if not isinstance(organisations, list):
+                raise ArchiveError(f"{row['model']} {row.get('pk')!r}: {name} is not a list.")
+            for organisation in organisations:
+                if organisation in taken:
+                    continue
+                taken.add(organisation)
+                participations.append(
+                    {
+                        "model": "people.participation",
+                        "pk": None,
+                        "fields": {
+                            "organisation": organisation,
+                            field: row.get("pk"),
+                            "role": role or ROLE_OF_KIND.get(kinds.get(organisation), "partner"),
+                        },
+                    }
+                )
+    return rows + participations
+
+
 def _trusted_rows(rows, with_users, with_superusers):
     """Return the rows of ``rows`` a restore may load, made safe; refuse the archive for any other."""
     if not isinstance(rows, list):
@@ -282,6 +336,8 @@ def restore(path, storage=default_storage, with_users=False, with_superusers=Fal
         except ValueError as error:
             raise ArchiveError("data.json is not valid JSON.") from error
         fixture = folder / "trusted.json"
+        if manifest["format"] in CONVERTED_FORMATS and isinstance(rows, list):
+            rows = _participations_from_links(rows)
         fixture.write_text(json.dumps(_trusted_rows(rows, with_users, with_superusers)))
         written = []
         try:

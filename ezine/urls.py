@@ -7,7 +7,7 @@ from django.urls import include, path, re_path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article
+from articles.models import Article, Milestone
 from articles.sitemaps import ArticleSitemap, TagSitemap
 from people.models import CityDeal, Organisation, Partnership, Person
 from people.sitemaps import CityDealSitemap, OrganisationSitemap, PartnershipSitemap, PersonSitemap
@@ -35,6 +35,9 @@ class OverviewSitemap(Sitemap):
             ("articles:list", latest_article),
             ("articles:tag_list", latest_article),
             *((f"people:{model._meta.model_name}_list", newest_edit(model)) for model in PEOPLE_MODELS),
+            ("articles:timeline", newest_edit(Milestone)),
+            # The network changes with participations, which keep no time of change.
+            ("people:network", None),
         ]
 
     def items(self):

@@ -2,7 +2,14 @@ from django.contrib import admin
 
 from core.admin import ContentAdmin as BaseContentAdmin
 
-from .models import CityDeal, Organisation, Partnership, Person
+from .models import CityDeal, Organisation, Participation, Partnership, Person
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    fields = ["organisation", "role", "start_date", "end_date"]
+    autocomplete_fields = ["organisation"]
+    extra = 1
 
 
 class ContentAdmin(BaseContentAdmin):
@@ -45,7 +52,8 @@ class PartnershipAdmin(ContentAdmin):
     list_display = ["name", "theme", "status", "start_date", "end_date"]
     list_filter = ["status", "theme"]
     date_hierarchy = "start_date"
-    autocomplete_fields = ["members", "coordinators", "contacts"]
+    autocomplete_fields = ["contacts"]
+    inlines = [ParticipationInline]
     fields = [
         "name",
         "slug",
@@ -55,8 +63,6 @@ class PartnershipAdmin(ContentAdmin):
         "description",
         "website",
         "action_plan_url",
-        "coordinators",
-        "members",
         "contacts",
         "tags",
     ]
@@ -67,7 +73,8 @@ class CityDealAdmin(ContentAdmin):
     list_display = ["name", "kind", "phase", "signed_on", "end_date"]
     list_filter = ["kind", "phase"]
     date_hierarchy = "signed_on"
-    autocomplete_fields = ["partners", "contacts"]
+    autocomplete_fields = ["contacts"]
+    inlines = [ParticipationInline]
     fields = [
         "name",
         "slug",
@@ -76,7 +83,6 @@ class CityDealAdmin(ContentAdmin):
         ("signed_on", "end_date"),
         "description",
         "website",
-        "partners",
         "contacts",
         "tags",
     ]

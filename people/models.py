@@ -2,6 +2,7 @@ import reversion
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -75,6 +76,32 @@ class Collaboration(NamedContent):
     class Meta:
         abstract = True
 
+    def participant_groups(self):
+        """Return the organisations taking part grouped by role, as the programme shows them: coordinators,
+        cities, ministries, others. A list of (heading, organisations) pairs, empty groups left out; uses
+        prefetched ``participations`` (with their organisations) without further queries."""
+        groups = {role: [] for role in ROLE_HEADINGS}
+        for participation in self.participations.all():
+            groups[participation.role].append(participation.organisation)
+        return [(ROLE_HEADINGS[role], sorted(orgs, key=str)) for role, orgs in groups.items() if orgs]
+
+    def organisations(self, role=None):
+        """Return the organisations taking part (in ``role``, if given), each once, by name (prefetched
+        ``participations``)."""
+        found = {
+            p.organisation_id: p.organisation for p in self.participations.all() if role in (None, p.role)
+        }
+        return sorted(found.values(), key=str)
+
+    @property
+    def kind_name(self):
+        """Return what this programme is, as readers read it: “partnerschap”, “City Deal”."""
+        return self._meta.verbose_name
+
+    @property
+    def coordinators(self):
+        return self.organisations(role=Participation.Role.COORDINATOR)
+
 
 class Organisation(NamedContent):
     url_name = "people:organisation_detail"
@@ -120,30 +147,13 @@ class Organisation(NamedContent):
             models.Index(fields=["kind", "name"], name="organisation_kind_idx"),
         ]
 
-    def collaborations(self):
-        """Return the partnerships and City Deals this organisation takes part in, in one query.
-
-        Each is a (kind, name, url) triple, sorted by name; kind is the model's verbose name.
-        """
-        deals = (
-            CityDeal.objects.filter(partners=self)
-            .order_by()
-            .values_list(models.Value("citydeal"), "name", "slug")
+    def programmes(self):
+        """Return this organisation's participations, each with its partnership or City Deal, the earliest
+        begun first (one query)."""
+        began = Coalesce("start_date", "partnership__start_date", "city_deal__signed_on")
+        return self.participations.select_related("partnership", "city_deal").order_by(
+            began.asc(nulls_last=True), "pk"
         )
-        partnerships = (
-            Partnership.objects.filter(models.Q(members=self) | models.Q(coordinators=self))
-            .order_by()
-            .values_list(models.Value("partnership"), "name", "slug")
-        )
-        models_by_key = {"citydeal": CityDeal, "partnership": Partnership}
-        return [
-            (
-                models_by_key[key]._meta.verbose_name,
-                name,
-                reverse(models_by_key[key].url_name, kwargs={"slug": slug}),
-            )
-            for key, name, slug in deals.union(partnerships).order_by("name")
-        ]
 
 
 class Person(NamedContent):
@@ -210,7 +220,7 @@ class Person(NamedContent):
 
 
 class Partnership(Collaboration):
-    """A partnership of the EU Urban Agenda: one theme, members and coordinators."""
+    """A partnership of the EU Urban Agenda: one theme, members and coordinators (``participations``)."""
 
     url_name = "people:partnership_detail"
 
@@ -240,16 +250,6 @@ class Partnership(Collaboration):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
     action_plan_url = models.URLField(_("action plan"), blank=True, help_text=_("Link to the action plan."))
-    members = models.ManyToManyField(
-        Organisation, verbose_name=_("members"), related_name="partnerships", blank=True
-    )
-    coordinators = models.ManyToManyField(
-        Organisation,
-        verbose_name=_("coordinators"),
-        related_name="coordinated_partnerships",
-        blank=True,
-        help_text=_("Usually a member state and a city."),
-    )
     contacts = models.ManyToManyField(
         Person, verbose_name=_("contact people"), related_name="partnerships", blank=True
     )
@@ -259,6 +259,10 @@ class Partnership(Collaboration):
         verbose_name_plural = _("partnerships")
         ordering = ["name"]
         indexes = [models.Index(fields=["status", "name"], name="partnership_status_idx")]
+
+    @property
+    def begins(self):
+        return self.start_date
 
 
 class CityDeal(Collaboration):
@@ -280,9 +284,6 @@ class CityDeal(Collaboration):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     phase = models.CharField(_("phase"), max_length=16, choices=Phase.choices, default=Phase.IDEA)
-    partners = models.ManyToManyField(
-        Organisation, verbose_name=_("partner organisations"), related_name="city_deals", blank=True
-    )
     contacts = models.ManyToManyField(
         Person, verbose_name=_("contact people"), related_name="city_deals", blank=True
     )
@@ -293,21 +294,103 @@ class CityDeal(Collaboration):
         ordering = ["name"]
         indexes = [models.Index(fields=["phase", "name"], name="citydeal_phase_idx")]
 
-    def partner_groups(self):
-        """Return the partners grouped as the programme shows them: cities, ministries, others.
+    @property
+    def begins(self):
+        return self.signed_on
 
-        A list of (label, organisations) pairs, empty groups left out; uses prefetched
-        ``partners`` without further queries.
-        """
-        groups = {Organisation.Kind.MUNICIPALITY: [], Organisation.Kind.MINISTRY: [], None: []}
-        for organisation in self.partners.all():
-            groups.get(organisation.kind, groups[None]).append(organisation)
-        labels = {
-            Organisation.Kind.MUNICIPALITY: _("Cities"),
-            Organisation.Kind.MINISTRY: _("Ministries"),
-            None: _("Other partners"),
-        }
-        return [(labels[kind], members) for kind, members in groups.items() if members]
+
+class Participation(models.Model):
+    """An organisation taking part in one partnership or City Deal, in one role, for a period."""
+
+    class Role(models.TextChoices):
+        # Not “city”, “ministry”: those words name other fields, with other Dutch words.
+        COORDINATOR = "coordinator", _("coordinator")
+        CITY = "city", _("participating city")
+        MINISTRY = "ministry", _("participating ministry")
+        PARTNER = "partner", _("partner")
+
+        @classmethod
+        def of(cls, organisation):
+            """Return the role an organisation of its kind has when it is not a coordinator."""
+            return ROLE_OF_KIND.get(organisation.kind, cls.PARTNER)
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), related_name="participations", on_delete=models.PROTECT
+    )
+    # The programme owns its participations: they go with it, and come back with it when it is recovered
+    # (revisions follow them).
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name=_("partnership"),
+        related_name="participations",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    city_deal = models.ForeignKey(
+        CityDeal,
+        verbose_name=_("City Deal"),
+        related_name="participations",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.PARTNER)
+    start_date = models.DateField(_("from"), null=True, blank=True, help_text=_("Empty: from the start."))
+    end_date = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty: to this day."))
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        ordering = ["role", "organisation__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(partnership__isnull=False, city_deal__isnull=True)
+                | models.Q(partnership__isnull=True, city_deal__isnull=False),
+                name="participation_in_one_programme",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="participation_period_in_order",
+                violation_error_message=_("A participation cannot end before it starts."),
+            ),
+            models.UniqueConstraint(
+                fields=["partnership", "organisation", "role"], name="participation_partnership_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["city_deal", "organisation", "role"], name="participation_city_deal_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} — {self.programme} ({self.get_role_display()})"
+
+    @property
+    def programme(self):
+        """Return the partnership or City Deal this participation is in."""
+        return self.partnership or self.city_deal
+
+    @property
+    def period(self):
+        """Return (from, until) of this participation: its own dates, else the programme's (None: open)."""
+        programme = self.programme
+        return (self.start_date or programme.begins, self.end_date or programme.end_date)
+
+
+ROLE_OF_KIND = {
+    Organisation.Kind.MUNICIPALITY: Participation.Role.CITY,
+    Organisation.Kind.MINISTRY: Participation.Role.MINISTRY,
+}
+
+# How a programme's page groups its participants: one heading per role, in this order.
+ROLE_HEADINGS = {
+    Participation.Role.COORDINATOR: _("Coordinators"),
+    Participation.Role.CITY: _("Cities"),
+    Participation.Role.MINISTRY: _("Ministries"),
+    Participation.Role.PARTNER: _("Other partners"),
+}
 
 
 PORTRAIT_RENDITIONS = RenditionSet("portrait", widths=[160, 320, 480], focus_field="portrait_focus").attach(
@@ -317,5 +400,9 @@ LOGO_RENDITIONS = RenditionSet("logo", widths=[160, 320], fallback="png").attach
 
 # Revisions hold each object with its tag links (see ``NamedContent.tag_links``).
 reversion.register(TaggedItem)
-for _model in (Person, Organisation, Partnership, CityDeal):
+reversion.register(Participation)
+for _model in (Person, Organisation):
     reversion.register(_model, follow=["tag_links"])
+# Partnerships and City Deals with their participations; ``articles.models`` adds their milestones.
+for _model in (Partnership, CityDeal):
+    reversion.register(_model, follow=["tag_links", "participations"])

@@ -2,7 +2,7 @@
 
 from core.seo import image_url
 
-from .models import Organisation, Partnership
+from .models import Organisation
 
 GOVERNMENT = {Organisation.Kind.MINISTRY, Organisation.Kind.MUNICIPALITY, Organisation.Kind.PROVINCE}
 
@@ -55,12 +55,8 @@ def organisation(request, organisation):
 
 def programme(request, collaboration):
     """Return a partnership or City Deal as a schema.org ``Project`` with its participating organisations."""
-    if isinstance(collaboration, Partnership):
-        organisations = [*collaboration.coordinators.all(), *collaboration.members.all()]
-        start = collaboration.start_date
-    else:
-        organisations = list(collaboration.partners.all())
-        start = collaboration.signed_on
+    members = collaboration.organisations()
+    start = collaboration.begins
     data = {
         "@context": "https://schema.org",
         "@type": "Project",
@@ -73,7 +69,6 @@ def programme(request, collaboration):
         data["foundingDate"] = start.isoformat()
     if collaboration.website:
         data["sameAs"] = [collaboration.website]
-    members = {organisation.pk: organisation for organisation in organisations}.values()
     if members:
         data["member"] = [
             {

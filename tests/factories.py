@@ -4,8 +4,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from articles.models import Article
-from people.models import CityDeal, Organisation, Partnership, Person
+from articles.models import Article, Milestone
+from people.models import CityDeal, Organisation, Participation, Partnership, Person
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -42,6 +42,30 @@ class CityDealFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"City Deal {n}")
     signed_on = datetime.date(2016, 6, 1)
     phase = CityDeal.Phase.EXECUTION
+
+
+def take_part(programme, *organisations, role=None):
+    """Add ``organisations`` to a partnership or City Deal, in ``role`` or the one of their kind."""
+    field = "partnership" if isinstance(programme, Partnership) else "city_deal"
+    return [
+        Participation.objects.create(
+            organisation=organisation, role=role or Participation.Role.of(organisation), **{field: programme}
+        )
+        for organisation in organisations
+    ]
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    """A milestone of a partnership (pass ``city_deal=...`` and ``partnership=None`` for a City Deal)."""
+
+    class Meta:
+        model = Milestone
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    date = datetime.date(2016, 5, 30)
+    precision = Milestone.Precision.DAY
+    kind = Milestone.Kind.START
+    description = factory.Sequence(lambda n: f"Mijlpaal {n}")
 
 
 class UserFactory(factory.django.DjangoModelFactory):

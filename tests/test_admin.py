@@ -21,6 +21,14 @@ FACTORIES = {
 }
 
 
+def inline_forms(prefix, rows):
+    """Return the POST data of an admin inline formset with ``rows`` (dicts of field values), all new."""
+    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0"}
+    for n, row in enumerate(rows):
+        data.update({f"{prefix}-{n}-{field}": value for field, value in row.items()})
+    return data
+
+
 def admin_url(model, action, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{action}", args=args)
 
@@ -108,12 +116,26 @@ def test_editor_can_publish_an_interview_end_to_end_without_the_shell(admin_clie
             "kind": "city_deal",
             "phase": "execution",
             "signed_on": "2016-06-20",
-            "partners": [organisation.pk],
             "contacts": [person.pk],
+            **inline_forms("participations", [{"organisation": organisation.pk, "role": "city"}]),
+            **inline_forms(
+                "milestones",
+                [
+                    {
+                        "date": "2016-06-20",
+                        "precision": "day",
+                        "kind": "signing",
+                        "description": "De deal wordt ondertekend.",
+                    }
+                ],
+            ),
         },
     )
     assert response.status_code == 302, response.content
     deal = CityDeal.objects.get(slug="zorg-voor-veiligheid")
+    [participation] = deal.participations.all()
+    assert (participation.organisation, participation.role) == (organisation, "city")
+    assert deal.milestones.get().description == "De deal wordt ondertekend."
 
     response = admin_client.post(
         admin_url(Article, "add"),

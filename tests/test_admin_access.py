@@ -146,3 +146,34 @@ def test_view_on_site_of_a_published_article_opens_its_page(writer_client):
     response = view_on_site(writer_client, article)
     assert response.status_code == 302
     assert response["Location"].endswith(article.get_absolute_url())
+
+
+@pytest.mark.parametrize("client_fixture", ["writer_client", "chief_client"])
+def test_both_editorial_groups_edit_milestones_and_participations_with_a_city_deal(request, client_fixture):
+    from articles.models import Milestone
+    from people.models import CityDeal, Participation
+    from tests.test_admin import inline_forms
+
+    client = request.getfixturevalue(client_fixture)
+    organisation = factories.OrganisationFactory(name="Gemeente Maastricht")
+    response = client.get("/admin/people/citydeal/add/")
+    assert response.status_code == 200
+    prefixes = [inline.formset.prefix for inline in response.context["inline_admin_formsets"]]
+    assert prefixes == ["participations", "milestones"]
+    data = {
+        "name": "City Deal Zorg",
+        "slug": "zorg",
+        "kind": "city_deal",
+        "phase": "execution",
+        "signed_on": "2016-11-24",
+        **inline_forms("participations", [{"organisation": organisation.pk, "role": "city"}]),
+        **inline_forms(
+            "milestones",
+            [{"date": "2016-11-24", "precision": "day", "kind": "signing", "description": "Getekend."}],
+        ),
+    }
+    response = client.post("/admin/people/citydeal/add/", data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    deal = CityDeal.objects.get(slug="zorg")
+    assert Participation.objects.get(city_deal=deal).organisation == organisation
+    assert Milestone.objects.get(city_deal=deal).description == "Getekend."

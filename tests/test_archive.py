@@ -13,6 +13,7 @@ from django.test import Client
 
 from articles.models import Article
 from ezine import archive
+from people.models import Participation
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -41,9 +42,11 @@ def empty_database():
     """Delete every archived row, as a restore needs, inside the test's own transaction.
 
     The groups made by a migration stay: a restore updates them. Articles go first, since the
-    partnerships and City Deals they are about refuse to be deleted before them.
+    partnerships and City Deals they are about refuse to be deleted before them, and participations
+    before the organisations taking part.
     """
     Article.objects.all().delete()
+    Participation.objects.all().delete()
     for model in archive._models():
         if model._meta.label_lower not in archive.MADE_BY_MIGRATIONS:
             model._default_manager.all().delete()
@@ -282,3 +285,57 @@ def test_the_page_cache_outbox_stays_out_of_an_archive(db, tmp_path, media_root)
     media_root.mkdir(exist_ok=True)
     manifest = archive.export(tmp_path / "a.zip")
     assert "ezine.pendinginvalidation" not in manifest["counts"]
+
+
+def test_an_archive_with_the_old_programme_links_is_restored_with_participations(db, tmp_path):
+    def organisation(pk, kind):
+        fields = {"name": f"Organisatie {pk}", "slug": f"organisatie-{pk}", "kind": kind, "country": "NL"}
+        fields.update(created_at="2026-01-05T10:00:00Z", updated_at="2026-01-05T10:00:00Z")
+        return {"model": "people.organisation", "pk": pk, "fields": fields}
+
+    moments = {"created_at": "2026-01-05T10:00:00Z", "updated_at": "2026-01-05T10:00:00Z"}
+    partnership = {
+        "model": "people.partnership",
+        "pk": 1,
+        "fields": {
+            "name": "Huisvesting",
+            "slug": "huisvesting",
+            "theme": "housing",
+            "start_date": "2015-12-01",
+            "status": "completed",
+            "coordinators": [1],
+            "members": [1, 2, 3],  # the coordinator is listed as a member too
+            **moments,
+        },
+    }
+    deal = {
+        "model": "people.citydeal",
+        "pk": 1,
+        "fields": {
+            "name": "Zorg",
+            "slug": "zorg",
+            "kind": "city_deal",
+            "phase": "idea",
+            "partners": [2, 4],
+            **moments,
+        },
+    }
+    rows = [organisation(1, "municipality"), organisation(2, "ministry"), organisation(3, "company")]
+    rows += [organisation(4, "municipality"), partnership, deal]
+    path = write_archive(tmp_path / "a.zip", rows, manifest_changes={"format": "ezine-archive/3"})
+
+    archive.restore(path)
+
+    found = Participation.objects.values_list(
+        "partnership__slug", "city_deal__slug", "organisation_id", "role"
+    )
+    assert sorted(found, key=str) == sorted(
+        [
+            ("huisvesting", None, 1, "coordinator"),
+            ("huisvesting", None, 2, "ministry"),
+            ("huisvesting", None, 3, "partner"),
+            (None, "zorg", 2, "ministry"),
+            (None, "zorg", 4, "city"),
+        ],
+        key=str,
+    )

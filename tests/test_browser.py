@@ -105,6 +105,9 @@ PAGE_TYPES = {
     "search": "/zoeken/?q=woningcorporaties",
     "search without results": "/zoeken/?q=xyzzy",
     "feeds": "/feeds/",
+    "timeline": "/tijdlijn/",
+    "timeline filtered": "/tijdlijn/?soort=partnerschappen&tag=europa",
+    "network": "/netwerk/",
     "404": "/bestaat-niet/",
 }
 
@@ -161,6 +164,22 @@ def test_keyboard_user_can_skip_to_content_and_reach_the_menu_with_visible_focus
     assert outline not in ("none", ""), "focus is visible"
 
 
+def test_keyboard_user_filters_the_timeline_and_reads_it_in_time_order(site, page):
+    page.goto(site + "/tijdlijn/")
+    page.locator("#filter-soort").focus()
+    page.keyboard.press("ArrowDown")  # the first kind: partnerships
+    for _ in range(4):  # past the topic and organisation to the button
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "BUTTON":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tijdlijn/?soort=partnerschappen*")
+    programmes = page.locator("main ol.timeline .timeline__programme").all_inner_texts()
+    assert programmes and all(name.startswith("Partnerschap") for name in programmes)
+    dates = page.locator("main ol.timeline time").evaluate_all("times => times.map(t => t.dateTime)")
+    assert dates == sorted(dates), "reading order is time order"
+
+
 def axe_violations(browser, site, paths):
     """Return the axe violations of each page of ``paths`` ({name: path}) that has any; the whole report
     goes to test-artifacts/."""
@@ -190,11 +209,11 @@ def axe_violations(browser, site, paths):
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_screenshots_of_home_and_article(site, page, width):
+def test_screenshots_of_home_article_timeline_and_network(site, page, width):
     screenshots = ARTIFACTS / "screenshots"
     screenshots.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": width, "height": 900})
-    for name in ("home", "article"):
+    for name in ("home", "article", "timeline", "network", "partnership"):
         page.goto(site + PAGE_TYPES[name])
         page.wait_for_load_state("networkidle")
         path = screenshots / f"{name}-{width}.png"

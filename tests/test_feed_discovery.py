@@ -55,6 +55,11 @@ class TestAboutEveryScope:
             "Personen": ["Eva de Vries", "Manon Reckin"],
             "Organisaties": ["Gemeente Maastricht"],
             "Onderwerpen": ["veiligheid", "wonen"],
+            "Mijlpalen": [
+                "Alle programma’s",
+                "Partnerschap Betaalbare Huisvesting",
+                "City Deal Zorg voor Veiligheid in de Stad",
+            ],
         }
         deal = html.find("a", string="City Deal Zorg voor Veiligheid in de Stad").find_parent("li")
         addresses = [
@@ -72,8 +77,8 @@ class TestAboutEveryScope:
     def test_every_address_on_the_feeds_page_serves_its_feed(self, scopes):
         links = [(dt.get_text(), dt.a["href"]) for dt in page("/feeds/").select(".feed-list__urls dt")]
         # Everything, 6 kinds, a partnership, a City Deal, 2 people (one interviewed, one writer), an
-        # organisation, 2 tags; each in 3 formats.
-        assert len(links) == 3 * 14
+        # organisation, 2 tags, and the milestones of all programmes and of each; each in 3 formats.
+        assert len(links) == 3 * 17
         for label, url in links:
             response = Client().get(url)
             assert response.status_code == 200, url

@@ -113,7 +113,7 @@ def requests(draw, pattern, slugs):
         values[name] = draw(st.one_of(st.sampled_from(known), value))
     query = draw(
         st.dictionaries(
-            st.sampled_from(["page", "q", "soort", "tag", "jaar", "utm_source"]),
+            st.sampled_from(["page", "q", "soort", "tag", "organisatie", "jaar", "utm_source"]),
             value,
             min_size=1,
             max_size=4,

@@ -84,9 +84,9 @@ def test_city_deal_groups_partners_as_cities_ministries_and_others():
     city = factories.OrganisationFactory(name="Gemeente Maastricht", kind=Organisation.Kind.MUNICIPALITY)
     ministry = factories.OrganisationFactory(name="Ministerie van BZK", kind=Organisation.Kind.MINISTRY)
     other = factories.OrganisationFactory(name="Aedes", kind=Organisation.Kind.HOUSING_ASSOCIATION)
-    deal.partners.add(city, ministry, other)
+    factories.take_part(deal, city, ministry, other)
 
-    groups = [(str(label), [org.name for org in orgs]) for label, orgs in deal.partner_groups()]
+    groups = [(str(label), [org.name for org in orgs]) for label, orgs in deal.participant_groups()]
 
     assert groups == [
         ("Steden", ["Gemeente Maastricht"]),

@@ -463,3 +463,55 @@ def test_a_cached_page_is_served_gzipped_to_clients_that_accept_it(site, path):
     assert gzip.decompress(hit.content).decode() == content
     plain = Client().get(path)
     assert "Content-Encoding" not in plain and plain.content.decode() == content
+
+
+PROGRAMME_CHANGES = {
+    "milestone added": lambda a: factories.MilestoneFactory(
+        partnership=a.partnership, description="Het actieplan."
+    ),
+    "milestone edited": lambda a: rename(
+        factories.MilestoneFactory(partnership=a.partnership), "description", "Het actieplan."
+    ),
+    "milestone's article linked": lambda a: factories.MilestoneFactory(
+        partnership=a.partnership, description="Het actieplan."
+    ).articles.add(a),
+    "participation added": lambda a: factories.take_part(
+        a.partnership, factories.OrganisationFactory(name="Het actieplan.")
+    ),
+}
+
+
+@pytest.mark.parametrize("change", PROGRAMME_CHANGES)
+def test_a_milestone_or_participation_saved_renders_programme_pages_and_the_timeline_fresh(
+    site, commit, change
+):
+    for path in (site.partnership.get_absolute_url(), "/tijdlijn/", "/netwerk/"):
+        fetch(path)
+        assert fetch(path)[0]["X-Page-Cache"] == "hit"
+    token = pagecache.content_version()[0]
+
+    commit(PROGRAMME_CHANGES[change], site)
+
+    assert pagecache.content_version()[0] != token
+    response, body = fetch(site.partnership.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "Het actieplan." in body
+
+
+def test_a_deleted_milestone_leaves_the_cached_timeline(site, commit):
+    milestone = commit(factories.MilestoneFactory, partnership=site.partnership, description="Vervalt.")
+    assert "Vervalt." in fetch("/tijdlijn/")[1]
+    commit(milestone.delete)
+    assert "Vervalt." not in fetch("/tijdlijn/")[1]
+
+
+def test_the_timeline_filtered_by_organisation_is_cached_apart_from_the_whole_timeline(site, commit):
+    organisation = site.organisations.get()
+    other = commit(factories.MilestoneFactory, description="Zonder Utrecht.")
+    commit(factories.MilestoneFactory, partnership=site.partnership, description="Met Utrecht.")
+    commit(factories.take_part, site.partnership, organisation)
+    assert "Zonder Utrecht." in fetch("/tijdlijn/")[1]
+    filtered = f"/tijdlijn/?organisatie={organisation.slug}"
+    assert fetch(filtered)[0]["X-Page-Cache"] == "miss"
+    body = fetch(filtered)[1]
+    assert "Met Utrecht." in body and other.description not in body

@@ -1,10 +1,14 @@
 """Every public page runs a fixed number of SQL queries, whatever the number of articles, people and tags."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Milestone
+from people.models import Participation, Partnership
 from search import index
 from tests import factories
 from tests.conftest import shared_by_module
@@ -33,21 +37,29 @@ PAGES = {
     "article detail": ("/artikelen/artikel-0/", 8),
     "person": ("/personen/manon-reckin/", 5),
     "organisation": ("/organisaties/gemeente-maastricht/", 7),
-    "partnership": ("/partnerschappen/partnerschap-huisvesting/", 8),
-    "city deal": ("/city-deals/zorg-voor-veiligheid/", 7),
+    "partnership": ("/partnerschappen/partnerschap-huisvesting/", 10),
+    "city deal": ("/city-deals/zorg-voor-veiligheid/", 10),
+    "timeline": ("/tijdlijn/", 4),
+    "timeline by tag": ("/tijdlijn/?tag=veiligheid", 5),
+    "timeline by kind": ("/tijdlijn/?soort=city-deals", 4),
+    "timeline by organisation": ("/tijdlijn/?organisatie=gemeente-maastricht", 5),
+    "network": ("/netwerk/", 1),
     "tag": ("/tags/veiligheid/", 5),
     "person list": ("/personen/", 2),
     "organisation list": ("/organisaties/", 2),
     "partnership list": ("/partnerschappen/", 2),
-    "city deal list": ("/city-deals/", 2),
+    "city deal list": ("/city-deals/", 1),
     "tag list": ("/tags/", 2),
-    "sitemap index": ("/sitemap.xml", 11),  # 5 for the overviews' last modification
+    "sitemap index": ("/sitemap.xml", 12),  # 6 for the overviews' last modification
     "article sitemap": ("/sitemap-artikelen.xml", 2),
     "tag sitemap": ("/sitemap-tags.xml", 2),
     "person sitemap": ("/sitemap-personen.xml", 2),
     "robots.txt": ("/robots.txt", 0),
     "feeds page": ("/feeds/", 5),
     **{name: (url, 5) for name, url in FEEDS.items()},
+    "milestone feed": ("/tijdlijn/feed/", 1),
+    "partnership milestone feed": ("/partnerschappen/partnerschap-huisvesting/tijdlijn/feed/atom/", 2),
+    "city deal milestone feed": ("/city-deals/zorg-voor-veiligheid/tijdlijn/feed/json/", 2),
 }
 
 
@@ -60,9 +72,11 @@ def build_world(number_of_articles):
     for scope in (partnership, deal):
         for _ in range(number_of_articles):
             scope.contacts.add(factories.PersonFactory())
-    partnership.members.add(*(factories.OrganisationFactory() for _ in range(number_of_articles)))
-    partnership.coordinators.add(organisation)
-    deal.partners.add(organisation, *(factories.OrganisationFactory() for _ in range(number_of_articles)))
+    factories.take_part(partnership, *(factories.OrganisationFactory() for _ in range(number_of_articles)))
+    factories.take_part(partnership, organisation, role=Participation.Role.COORDINATOR)
+    factories.take_part(
+        deal, organisation, *(factories.OrganisationFactory() for _ in range(number_of_articles))
+    )
     editor = factories.PersonFactory(name="Eva de Redacteur")
     articles = []
     for n in range(number_of_articles):
@@ -78,6 +92,17 @@ def build_world(number_of_articles):
         )
         article.related.add(*articles[-3:])
         articles.append(article)
+    # Each programme's timeline: a milestone a year, each about two articles, with others' milestones too.
+    deal.tags.add("veiligheid")
+    for n in range(number_of_articles):
+        day = datetime.date(2000 + n, 3, 1)
+        for scope in (partnership, deal, factories.CityDealFactory(), factories.PartnershipFactory()):
+            field = "partnership" if isinstance(scope, Partnership) else "city_deal"
+            milestone = Milestone.objects.create(
+                date=day, kind="implementation", description=f"Stap {n}", **{field: scope}
+            )
+            milestone.articles.add(*articles[n : n + 2])
+            factories.take_part(scope, factories.OrganisationFactory())
 
 
 def count_queries(url, expect=200, **headers):

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
-from people.models import CityDeal, Organisation, Partnership, Person
+from people.models import CityDeal, Organisation, Participation, Partnership, Person
 from tests import factories
 from tests.html import links, parse
 
@@ -17,7 +17,7 @@ def interview():
         name="Manon Reckin", job_title="projectleider", organisation=organisation
     )
     deal = factories.CityDealFactory(name="City Deal Zorg voor Veiligheid in de Stad")
-    deal.partners.add(organisation)
+    factories.take_part(deal, organisation)
     return factories.ArticleFactory(
         title="Veiligheid terug in de wijk",
         lead="Maastricht pakt kwetsbare wijken aan.",
@@ -203,7 +203,8 @@ def test_city_deal_list_groups_deals_by_phase():
 
 def test_city_deal_page_groups_partners_as_cities_ministries_and_others():
     deal = factories.CityDealFactory()
-    deal.partners.add(
+    factories.take_part(
+        deal,
         factories.OrganisationFactory(name="Gemeente Maastricht", kind=Organisation.Kind.MUNICIPALITY),
         factories.OrganisationFactory(name="Ministerie van JenV", kind=Organisation.Kind.MINISTRY),
         factories.OrganisationFactory(name="Politie", kind=Organisation.Kind.OTHER),
@@ -218,11 +219,20 @@ def test_city_deal_page_groups_partners_as_cities_ministries_and_others():
 
 def test_partnership_page_shows_coordinators_members_and_contacts():
     partnership = factories.PartnershipFactory(status=Partnership.Status.COMPLETED)
-    partnership.coordinators.add(factories.OrganisationFactory(name="Stad Wenen"))
-    partnership.members.add(factories.OrganisationFactory(name="Aedes"))
+    coordinator = factories.OrganisationFactory(name="Stad Wenen")
+    factories.take_part(partnership, coordinator, role=Participation.Role.COORDINATOR)
+    aedes = factories.OrganisationFactory(name="Aedes", kind=Organisation.Kind.HOUSING_ASSOCIATION)
+    factories.take_part(partnership, aedes)
     partnership.contacts.add(factories.PersonFactory(name="Sebastien Garnier"))
     text = parse(_get(partnership.get_absolute_url())).get_text()
-    for expected in ("Coördinatoren", "Stad Wenen", "Leden", "Aedes", "Contactpersonen", "Sebastien Garnier"):
+    for expected in (
+        "Coördinatoren",
+        "Stad Wenen",
+        "Overige partners",
+        "Aedes",
+        "Contactpersonen",
+        "Sebastien Garnier",
+    ):
         assert expected in text
     assert "Afgerond" in text
 
@@ -282,15 +292,23 @@ def test_feed_links_on_pages_point_to_existing_feeds(interview):
 
 def test_organisation_page_lists_the_partnerships_and_city_deals_it_takes_part_in():
     organisation = factories.OrganisationFactory(name="Gemeente Maastricht")
-    factories.CityDealFactory(name="City Deal Zorg voor Veiligheid").partners.add(organisation)
+    factories.take_part(factories.CityDealFactory(name="City Deal Zorg voor Veiligheid"), organisation)
     partnership = factories.PartnershipFactory(name="Partnerschap Huisvesting")
-    partnership.members.add(organisation)
-    partnership.coordinators.add(organisation)
+    factories.take_part(partnership, organisation, role=Participation.Role.COORDINATOR)
     factories.CityDealFactory(name="Andere deal")
     section = parse(_get(organisation.get_absolute_url())).select_one("#collaborations-heading").parent
-    assert [(a.get_text(), a["href"]) for a in section.select("a")] == [
-        ("City Deal Zorg voor Veiligheid", "/city-deals/city-deal-zorg-voor-veiligheid/"),
-        ("Partnerschap Huisvesting", "/partnerschappen/partnerschap-huisvesting/"),
+    items = [(li.a.get_text(), li.a["href"], li.span.get_text()) for li in section.select("li")]
+    assert items == [  # oldest first: the partnership began in 2015, the deal in 2016
+        (
+            "Partnerschap Huisvesting",
+            "/partnerschappen/partnerschap-huisvesting/",
+            "partnerschap · coördinator · 2015–nu",
+        ),
+        (
+            "City Deal Zorg voor Veiligheid",
+            "/city-deals/city-deal-zorg-voor-veiligheid/",
+            "City Deal · stad · 2016–nu",
+        ),
     ]
 
 

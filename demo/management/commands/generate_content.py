@@ -19,7 +19,7 @@ from taggit.models import Tag
 from articles.models import Article, TaggedArticle
 from core.dependencies import ALL
 from ezine.pagecache import touch
-from people.models import CityDeal, Organisation, Partnership, Person
+from people.models import CityDeal, Organisation, Participation, Partnership, Person
 from search import index
 from search.backends import backend
 
@@ -400,8 +400,17 @@ class Command(BaseCommand):
             for n, (theme, label) in enumerate(Partnership.Theme.choices)
         ]
         created = self.bulk(Partnership, objects)
-        for partnership in created:
-            partnership.members.set(rng.sample(organisations, min(15, len(organisations))))
+        Participation.objects.bulk_create(
+            [
+                Participation(
+                    partnership=partnership,
+                    organisation=organisation,
+                    role=Participation.Role.of(organisation),
+                )
+                for partnership in created
+                for organisation in rng.sample(organisations, min(15, len(organisations)))
+            ]
+        )
         return created
 
     def city_deals(self, rng, count, organisations, people):
@@ -421,10 +430,11 @@ class Command(BaseCommand):
                 )
             )
         created = self.bulk(CityDeal, objects)
-        through = CityDeal.partners.through
-        through.objects.bulk_create(
+        Participation.objects.bulk_create(
             [
-                through(citydeal_id=deal.pk, organisation_id=organisation.pk)
+                Participation(
+                    city_deal=deal, organisation=organisation, role=Participation.Role.of(organisation)
+                )
                 for deal in created
                 for organisation in rng.sample(organisations, min(6, len(organisations)))
             ]

@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.models import Article
+from articles.models import Article, Milestone
 from demo import content as demo_data
 from demo import images as demo_images
-from people.models import CityDeal, Organisation, Partnership, Person
+from people.models import CityDeal, Organisation, Participation, Partnership, Person
 
 
 def parse_date(value):
@@ -30,6 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.created = {}
+        self.new_programmes = []
         with transaction.atomic(), reversion.create_revision():
             reversion.set_comment("Demo-inhoud geladen")
             organisations = {
@@ -55,6 +56,8 @@ class Command(BaseCommand):
             }
             for article, item in self.new_articles:
                 article.related.add(*(articles[title] for title in item["related"]))
+            for programme, item in self.new_programmes:
+                self.add_milestones(programme, item["milestones"], articles)
         for model, count in self.created.items():
             if count:
                 self.stdout.write(f"{model._meta.verbose_name_plural}: {count} created")
@@ -110,9 +113,11 @@ class Command(BaseCommand):
             website=item["website"],
             action_plan_url=item["action_plan_url"],
         )
-        partnership.members.add(*(self.organisations[name] for name in item["members"]))
-        partnership.coordinators.add(*(self.organisations[name] for name in item["coordinators"]))
+        coordinators = [self.organisations[name] for name in item["coordinators"]]
+        members = [self.organisations[name] for name in item["members"]]
+        self.add_participants(partnership, coordinators, members)
         partnership.contacts.add(*(self.people[name] for name in item["contacts"]))
+        self.new_programmes.append((partnership, item))
         return partnership
 
     def new_city_deal(self, item, slug):
@@ -126,9 +131,34 @@ class Command(BaseCommand):
             description=item["description"],
             website=item["website"],
         )
-        deal.partners.add(*(self.organisations[name] for name in item["partners"]))
+        self.add_participants(deal, [], [self.organisations[name] for name in item["partners"]])
         deal.contacts.add(*(self.people[name] for name in item["contacts"]))
+        self.new_programmes.append((deal, item))
         return deal
+
+    def add_participants(self, programme, coordinators, others):
+        """Add the coordinators, and the others as a city, ministry or partner by their kind."""
+        field = "partnership" if isinstance(programme, Partnership) else "city_deal"
+        roles = [(organisation, Participation.Role.COORDINATOR) for organisation in coordinators]
+        roles += [(organisation, Participation.Role.of(organisation)) for organisation in others]
+        Participation.objects.bulk_create(
+            [
+                Participation(organisation=organisation, role=role, **{field: programme})
+                for organisation, role in roles
+            ]
+        )
+
+    def add_milestones(self, programme, milestones, articles):
+        field = "partnership" if isinstance(programme, Partnership) else "city_deal"
+        for day, precision, kind, description, *linked in milestones:
+            milestone = Milestone.objects.create(
+                date=parse_date(day),
+                precision=precision,
+                kind=kind,
+                description=description,
+                **{field: programme},
+            )
+            milestone.articles.add(*(articles[title] for title in (linked[0] if linked else [])))
 
     def new_article(self, item, slug):
         published_at = parse_datetime(item["published_at"])
