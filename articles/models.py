@@ -18,7 +18,7 @@ from core import dependencies
 from core.images import Focus, PhotoField, RenditionSet
 from core.models import ContentModel
 from core.validators import validate_attachment, validate_image_upload
-from people.models import CityDeal, Organisation, Partnership, Person
+from people.models import CityDeal, Organisation, Participation, Partnership, Person
 
 from . import richtext
 
@@ -553,7 +553,8 @@ def touched_keys(obj, before=None, deleted=False):
         if before != now:
             keys |= membership_keys(obj, before, now)
         return keys
-    if isinstance(obj, (Person, Organisation, Partnership, CityDeal, Tag)):
+    if isinstance(obj, (Person, Organisation, Partnership, CityDeal, Tag, Milestone, Participation)):
+        # What lists, overviews and programme pages show (they hold ``ANY``), and pages naming it.
         return {dependencies.key(obj), dependencies.ANY}
     if isinstance(obj, TaggedItem):
         content = obj.content_type.model_class()

@@ -199,3 +199,13 @@ def test_an_article_page_holds_the_keys_of_what_it_shows(newsroom):
         dependencies.key(newsroom[1]),  # shown under "read also"
     } <= keys
     assert "any" not in keys and dependencies.key(newsroom[2]) not in keys
+
+
+def test_a_milestone_renders_the_programme_pages_and_keeps_the_article_pages(newsroom, commit):
+    first, neighbour, stranger = newsroom
+    partnership = first.partnership
+    cached(partnership.get_absolute_url(), "/tijdlijn/")
+    commit(factories.MilestoneFactory, partnership=partnership, description="Actieplan gepresenteerd")
+    assert "Actieplan gepresenteerd" in Client().get(partnership.get_absolute_url()).content.decode()
+    assert "Actieplan gepresenteerd" in Client().get("/tijdlijn/").content.decode()
+    assert state(first.get_absolute_url()) == "hit"
