@@ -147,6 +147,8 @@ if EZINE_STATEMENT_TIMEOUT_MS > 0 and DATABASES["default"]["ENGINE"].endswith("p
         f"-c statement_timeout={EZINE_STATEMENT_TIMEOUT_MS}"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Revisions, dumpdata and the archive keep times to the microsecond (Django's JSON cuts them to milliseconds).
+SERIALIZATION_MODULES = {"json": "core.serializers"}
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # Prefix of every key in Redis and of the edge cache's surrogate keys: several sites can share both.
