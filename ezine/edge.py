@@ -36,13 +36,30 @@ def mark(response, seconds, keys):
     response["xkey"] = edge_keys(keys)
 
 
+# Varnish refuses header lines longer than 8 KB (``http_req_hdr_len``): a change touching many keys (a bulk
+# action) is purged in several requests.
+PURGE_HEADER_LENGTH = 4000
+
+
 def purge(keys):
     """Drop every page the edges keep under any of ``keys``, at every edge; raise ``OSError`` on failure."""
     for url in settings.EZINE_EDGE_PURGE_URLS:
-        request = urllib.request.Request(url, method="PURGE", headers={"xkey": edge_keys(keys)})
-        with urllib.request.urlopen(request, timeout=settings.EZINE_EDGE_PURGE_TIMEOUT) as response:
-            if response.status != 200:
-                raise OSError(f"{url} answered {response.status} to PURGE")
+        for header in purge_headers(keys):
+            request = urllib.request.Request(url, method="PURGE", headers={"xkey": header})
+            with urllib.request.urlopen(request, timeout=settings.EZINE_EDGE_PURGE_TIMEOUT) as response:
+                if response.status != 200:
+                    raise OSError(f"{url} answered {response.status} to PURGE")
+
+
+def purge_headers(keys):
+    """Return ``keys`` as ``xkey`` header values of at most ``PURGE_HEADER_LENGTH`` characters each."""
+    headers, current = [], []
+    for key in edge_keys(keys).split():
+        if current and len(" ".join([*current, key])) > PURGE_HEADER_LENGTH:
+            headers.append(" ".join(current))
+            current = []
+        current.append(key)
+    return [*headers, " ".join(current)] if current else headers
 
 
 def purge_again_soon(keys):

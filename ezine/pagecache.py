@@ -27,7 +27,6 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_vary_headers
@@ -37,7 +36,7 @@ from redis.exceptions import RedisError
 
 from core import dependencies
 from core.seo import canonical_query
-from core.transactions import on_commit_once
+from core.transactions import on_commit_collect
 
 from . import edge
 
@@ -122,8 +121,8 @@ def content_changed(sender, instance=None, created=False, **kwargs):
         keys = None  # which links go is not told
     else:
         return
-    pending_keys().update(keys if keys is not None else {dependencies.ALL})
-    on_commit_once("ezine.pagecache.touch", touch_after_commit, robust=True)
+    keys = keys if keys is not None else {dependencies.ALL}
+    on_commit_collect("ezine.pagecache.touch", keys, touch_after_commit, robust=True)
 
 
 def remember_readers_view(sender, instance, **kwargs):
@@ -133,12 +132,7 @@ def remember_readers_view(sender, instance, **kwargs):
     instance._readers_view_before = readers_view_before(instance)
 
 
-def pending_keys():
-    """Return the keys touched in the current transaction, waiting for its commit."""
-    return transaction.get_connection().__dict__.setdefault("ezine_pending_keys", set())
-
-
-def touch_after_commit():
+def touch_after_commit(keys):
     """Make stale what a committed transaction's changes touched, whatever state the caches are in.
 
     A cache that refuses writes (Redis full, ``noeviction``) still deletes: a key without a version makes
@@ -149,9 +143,7 @@ def touch_after_commit():
     """
     from .models import PendingInvalidation
 
-    pending = pending_keys()
-    keys = sorted(pending)
-    pending.clear()
+    keys = sorted(keys)
     if not keys:
         return
     if not stale_in_cache(keys):

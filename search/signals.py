@@ -10,7 +10,6 @@ its tags and relations) costs one reindex, and nothing is indexed that is rolled
 transaction it happens at once.
 """
 
-import threading
 from collections import defaultdict
 
 from django.db import connections
@@ -18,26 +17,23 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article
-from core.transactions import on_commit_once
+from core.transactions import on_commit_collect
 from people.models import Organisation, Person
 
 from . import analyser, index
 from .models import SearchEntry
 
-_pending = threading.local()
-
 
 def schedule(model, pks):
     """Reindex these objects of ``model`` when the current transaction commits."""
-    if not getattr(_pending, "objects", None):
-        _pending.objects = defaultdict(set)
-    _pending.objects[model].update(pks)
-    on_commit_once("search.reindex", flush, robust=True)
+    on_commit_collect("search.reindex", ((model, pk) for pk in pks), flush, robust=True)
 
 
-def flush():
-    pending, _pending.objects = getattr(_pending, "objects", None), None
-    for model, pks in (pending or {}).items():
+def flush(objects):
+    by_model = defaultdict(set)
+    for model, pk in objects:
+        by_model[model].add(pk)
+    for model, pks in by_model.items():
         index.update(model, pks)
 
 

@@ -216,3 +216,35 @@ def test_varnish_never_passes_the_admin_or_a_purge_without_a_key(site):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(urllib.request.Request(site + "/", method="PURGE"), timeout=5)
     assert refused.value.code == 400
+
+
+@pytest.mark.django_db
+def test_a_change_touching_many_keys_is_purged_in_requests_the_edge_accepts(edge_on, commit):
+    def publish_many():
+        for number in range(150):
+            factories.ArticleFactory(title=f"Bulk {number}", tags=[f"tag-{number}"])
+
+    commit(publish_many)
+    assert len(edge_on.purged) > 1
+    assert all(len(header) <= edge.PURGE_HEADER_LENGTH for header in edge_on.purged)
+    purged = {key for header in edge_on.purged for key in header.split()}
+    assert len(purged) >= 300 and "ezine-any" in purged
+    assert not PendingInvalidation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_keys_of_a_rolled_back_transaction_are_not_touched_by_the_next(edge_on, commit):
+    from django.db import transaction
+
+    article = commit(factories.ArticleFactory)
+    edge_on.purged.clear()
+    try:
+        with transaction.atomic():
+            rename_in_transaction = factories.ArticleFactory(title="Teruggedraaid")
+            raise RuntimeError(rename_in_transaction.pk)
+    except RuntimeError as error:
+        gone = error.args[0]
+    article.title = "Daarna"
+    commit(article.save)
+    purged = {key for header in edge_on.purged for key in header.split()}
+    assert f"ezine-article:{article.pk}" in purged and f"ezine-article:{gone}" not in purged
