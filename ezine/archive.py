@@ -51,6 +51,7 @@ CONTENT = {
     "articles.taggedarticle",
     "articles.previewrevocation",
     "core.redirect",
+    "wordpress.importedpost",
     "people.organisation",
     "people.person",
     "people.partnership",
