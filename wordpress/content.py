@@ -35,6 +35,7 @@ BLOCK_BOUNDARY = re.compile(rf"(<(?:{BLOCK_TAGS})\b[^>]*>)", re.IGNORECASE)
 CLOSE_BLOCK = re.compile(rf"(</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
 CREDIT = re.compile(r"(?:^|[\s.(])foto(?:\s*:\s*|\s+)(?P<credit>[^\s].*?)[\s.)]*$", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
+SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
@@ -59,7 +60,7 @@ def attributes(tag):
 
 
 def plain(markup):
-    return " ".join(html.unescape(TAG.sub(" ", markup or "")).split())
+    return " ".join(html.unescape(TAG.sub(" ", SCRIPT.sub(" ", markup or ""))).split())
 
 
 def split_credit(caption):

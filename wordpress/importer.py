@@ -292,7 +292,7 @@ class Importer:
 
     def plan(self, item, body, status):
         plan = Plan(item=item, body=body, status=status)
-        plan.title = " ".join(item.title.split())[:255] or _("Untitled (WordPress #%(id)s)") % {
+        plan.title = content.plain(item.title)[:255] or _("Untitled (WordPress #%(id)s)") % {
             "id": item.post_id
         }
         plan.lead = content.plain(item.excerpt)

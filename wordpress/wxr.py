@@ -6,9 +6,11 @@ never writes one, and it is where entity expansion ("billion laughs") and extern
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from lxml import etree
 
 WP_NAMESPACE = "http://wordpress.org/export/"
@@ -18,6 +20,16 @@ DC = "http://purl.org/dc/elements/1.1/"
 
 # The longest text of one field: a long article is some hundreds of kilobytes.
 MAX_FIELD = 2 * 1024 * 1024
+
+
+# How much of the file start is searched for declarations: a prolog longer than this is not WordPress's.
+PROLOG = 64 * 1024
+
+
+DOCTYPE_REFUSED = gettext_lazy(
+    "The export contains a document type declaration (<!DOCTYPE> or <!ENTITY>). WordPress never "
+    "writes one; it can hide entity expansion or external files, so the file is refused."
+)
 
 
 class WXRError(Exception):
@@ -102,6 +114,7 @@ def read(path, export=None):
     declaration or is cut off; items already yielded must then be thrown away (the importer does).
     """
     export = export if export is not None else Export()
+    refuse_declarations(path)
     context = etree.iterparse(
         str(path),
         events=("start", "end"),
@@ -120,13 +133,7 @@ def read(path, export=None):
                     checked = True
                     docinfo = element.getroottree().docinfo
                     if docinfo.internalDTD is not None or docinfo.doctype:
-                        raise WXRError(
-                            _(
-                                "The export contains a document type declaration (<!DOCTYPE> or <!ENTITY>). "
-                                "WordPress never writes one; it can hide entity expansion or external "
-                                "files, so the file is refused."
-                            )
-                        )
+                        raise WXRError(str(DOCTYPE_REFUSED))
                     if local(element.tag) != "rss":
                         raise WXRError(
                             _("This is not a WordPress export: the file does not start with <rss>.")
@@ -154,6 +161,20 @@ def read(path, export=None):
         ) from error
     if not channel_seen:
         raise WXRError(_("This is not a WordPress export: it has no <channel>."))
+
+
+DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+ELEMENT = re.compile(rb"<[A-Za-z_]")
+
+
+def refuse_declarations(path):
+    """Refuse a file whose prolog (what precedes the first element) declares a document type or entities,
+    before the parser reads it: libxml2 would expand or fetch them while still reading the prolog."""
+    with open(path, "rb") as handle:
+        head = handle.read(PROLOG)
+    first = ELEMENT.search(head)
+    if DECLARATION.search(head[: first.start()] if first else head):
+        raise WXRError(str(DOCTYPE_REFUSED))
 
 
 def parse_channel_element(element, name, export):
