@@ -96,11 +96,11 @@ class Export:
 
 
 def local(tag):
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def namespace(tag):
-    return etree.QName(tag).namespace if isinstance(tag, str) else None
+    return tag[1:].partition("}")[0] if isinstance(tag, str) and tag.startswith("{") else None
 
 
 def text_of(element):
@@ -141,13 +141,13 @@ def read(path, export=None):
                 depth += 1
                 continue
             depth -= 1
-            if isinstance(element, etree._Entity) or any(isinstance(c, etree._Entity) for c in element):
-                raise WXRError(_("The export contains entity references; the file is refused."))
+            if depth > 2:
+                continue  # read with its item or channel element
             name = local(element.tag)
             if depth == 1 and name == "channel":
                 channel_seen = True
             if depth != 2:
-                continue  # handled with its item or channel element
+                continue
             if name == "item":
                 yield parse_item(element)
             elif (namespace(element.tag) or "").startswith(WP_NAMESPACE):
