@@ -141,3 +141,15 @@ def test_a_failure_halfway_leaves_no_rows_and_no_files(chief, tmp_path, media_ro
         run(WXR / "agenda-stad.xml", "--media", uploads)
     assert_nothing_imported()
     assert not [p for p in Path(media_root).rglob("*") if p.is_file() and "renditions" not in p.parts]
+
+
+def test_a_post_that_appears_twice_becomes_one_article(chief, tmp_path):
+    text = (WXR / "hostile.xml").read_text()
+    first = text.index("\t<item>")
+    end = text.index("</item>", first) + len("</item>")
+    path = tmp_path / "dubbel.xml"
+    path.write_text(text[:end] + "\n" + text[first:end] + text[end:])
+    report = run(path)
+    assert ImportedPost.objects.filter(post_id=1).count() == 1
+    assert Article.objects.count() == 3
+    assert "#1 Scripts: de export bevat dit bericht twee keer" in report

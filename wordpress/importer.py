@@ -262,7 +262,7 @@ class Importer:
     # One item --------------------------------------------------------------------------------------------
 
     def skip(self, item, reason):
-        self.report.skipped.append((item.post_id, item.title[:80], reason))
+        self.report.skipped.append((item.post_id, content.plain(item.title)[:80], reason))
 
     def import_item(self, item):
         if not item.post_id:
@@ -272,6 +272,8 @@ class Importer:
         status = STATUSES.get(item.status)
         if status is None:
             return self.skip(item, _("status “%(status)s” is not imported") % {"status": item.status})
+        if item.post_id in self.article_of_post:
+            return self.skip(item, _("the export holds this post twice"))
         record = self.imported.get(item.post_id)
         if record is not None and record.article_id is None:
             return self.skip(item, _("its article was deleted after an earlier import"))
