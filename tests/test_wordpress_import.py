@@ -270,3 +270,21 @@ def test_a_writer_may_not_import_published_posts(db, django_user_model, programm
     with pytest.raises(CommandError, match="Niets geïmporteerd"):
         run(EXPORT, user="schrijver")
     assert not Article.objects.exists()
+
+
+def test_a_person_created_after_the_import_gets_the_byline_on_the_next_run(imported, uploads):
+    assert article(103).authors.count() == 0
+    factories.PersonFactory(name="Redactie Agenda Stad", organisation=None)
+    report = run(EXPORT, "--media", uploads, "--pages")
+    assert article(103).authors.get().name == "Redactie Agenda Stad"
+    assert "Artikelen bijgewerkt: 5" in report
+
+
+@pytest.mark.parametrize(
+    "old", ["/2017/10/betaalbare-huisvesting-voor-iedereen-in-europa/", "/tag/wonen/feed/", "/?p=101"]
+)
+def test_an_old_address_costs_a_fixed_number_of_queries(imported, client, django_assert_max_num_queries, old):
+    path, _, query = old.partition("?")
+    with django_assert_max_num_queries(3):
+        response = client.get(path, dict([query.split("=")]) if query else {})
+    assert response.status_code == 301
