@@ -55,6 +55,7 @@ CONTENT = {
     "articles.previewrevocation",
     "articles.milestone",
     "core.redirect",
+    "wordpress.importedpost",
     "people.organisation",
     "people.person",
     "people.partnership",

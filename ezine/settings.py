@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "people",
     "articles",
     "search",
+    "wordpress",
     "ezine",
     "demo",
 ]

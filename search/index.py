@@ -132,17 +132,22 @@ def summary_of(obj):
     return f"{texts.lead} {texts.body}".strip()
 
 
-def update(model, pks):
-    """(Re)index the objects of ``model`` with these primary keys; entries of deleted ones go."""
+def update(model, pks, chunk_size=1000):
+    """(Re)index the objects of ``model`` with these primary keys; entries of deleted ones go.
+
+    In chunks, so that reindexing a bulk import (thousands of articles saved in one transaction) keeps
+    memory flat.
+    """
     pks = list(pks)
-    if not pks:
-        return 0
-    source = SOURCES[model]
-    objects = list(source.queryset().filter(pk__in=pks))
+    source, count = SOURCES[model], 0
     with transaction.atomic():
-        SearchEntry.objects.filter(**{f"{source.field}__in": pks}).delete()
-        write(source, objects)
-    return len(objects)
+        for start in range(0, len(pks), chunk_size):
+            chunk = pks[start : start + chunk_size]
+            objects = list(source.queryset().filter(pk__in=chunk))
+            SearchEntry.objects.filter(**{f"{source.field}__in": chunk}).delete()
+            write(source, objects)
+            count += len(objects)
+    return count
 
 
 def write(source, objects):
