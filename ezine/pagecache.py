@@ -49,6 +49,8 @@ CACHE_ERRORS = (RedisError, OSError)
 # The apps whose models appear on public pages (taggit: tags and their links). Not auth: bylines name
 # people, and an editor logging in (``last_login``) changes no page.
 CONTENT_APPS = {"articles", "people", "taggit"}
+# The most keys one transaction touches one by one; more touch ``ALL``.
+MOST_KEYS_TOUCHED = 1000
 # Responses must say none of these to be stored.
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
 
@@ -143,7 +145,9 @@ def touch_after_commit(keys):
     """
     from .models import PendingInvalidation
 
-    keys = sorted(keys)
+    # A change this large (an import, a bulk action) makes nearly every page stale anyway: one key is
+    # cheaper than thousands of versions and purges.
+    keys = sorted(keys) if len(keys) <= MOST_KEYS_TOUCHED else [dependencies.ALL]
     if not keys:
         return
     if not stale_in_cache(keys):

@@ -219,6 +219,13 @@ def test_varnish_never_passes_the_admin_or_a_purge_without_a_key(site):
 
 
 @pytest.mark.django_db
+def test_a_change_touching_very_many_keys_makes_everything_stale_at_once(edge_on, commit, monkeypatch):
+    monkeypatch.setattr(pagecache, "MOST_KEYS_TOUCHED", 20)
+    commit(lambda: [factories.ArticleFactory(tags=[f"tag-{n}"]) for n in range(10)])
+    assert edge_on.purged == ["ezine-all"]
+
+
+@pytest.mark.django_db
 def test_a_change_touching_many_keys_is_purged_in_requests_the_edge_accepts(edge_on, commit):
     def publish_many():
         for number in range(150):
