@@ -103,6 +103,7 @@ class SearchView(TemplateView):
             "form": form,
             "query": query,
             "searched": bool(results.parsed),
+            "results_capped": results.capped,
             "current_tag": tag,
             "years": publication_years(published),
             "topics": topics(page.object_list, tag),
