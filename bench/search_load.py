@@ -92,6 +92,7 @@ def main():
     args = parser.parse_args()
     env = harness.production_env(args.database, EZINE_STATEMENT_TIMEOUT_MS=5000)
     log = Path(tempfile.gettempdir()) / "search_load.log"
+    harness.manage(env, "collectstatic", "--noinput", "-v0")  # production settings serve the manifest
     with harness.Server("ezine.wsgi", args.port, env, log) as server:
         for path in CACHED:  # fill the page cache
             get(server.base + path)

@@ -148,6 +148,9 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     if EZINE_STATEMENT_TIMEOUT_MS > 0:
         options.append(f"-c statement_timeout={EZINE_STATEMENT_TIMEOUT_MS}")
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = " ".join(options)
+# How many searches may run at once (0: no limit); others get a 503 at once (search/limits.py). gunicorn
+# sets it for the web process (ezine/gunicorn.conf.py), so that searches never hold every worker.
+EZINE_SEARCH_CONCURRENCY = int(os.environ.get("EZINE_SEARCH_CONCURRENCY", "0"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -46,10 +46,9 @@ MIN_HEAD = 3
 # A word read as two indexed words ("towndeals") splits into parts of at least this many letters.
 MIN_PART = 4
 SNIPPET_WORDS = 30
-# Matches beyond the ranked tier are counted up to this many; the page then says "more than".
+# Matches are counted up to this many, and no further results are shown: no reader pages beyond the
+# first thousand, and a deeper page would cost a ranking of that many matches. The page says "more than".
 MAX_COUNTED = 1000
-# No reader pages further; a larger number would only overflow the database's OFFSET.
-MAX_PAGE = 10_000
 
 # The search page's ``soort=`` names, the same as everywhere else: all articles, each kind of article (the
 # name of its section), and each kind of object (the start of the addresses of its pages).
@@ -269,7 +268,8 @@ class SearchResults:
     Two tiers, in the order of ``search.backends.RANKING``: the entries that match in the ranked fields
     (title, names, lead), ranked; then those that match only with the help of their body, newest first.
     Only the first tier is ranked, so a broad query does not rank every match. The second tier is
-    counted up to ``MAX_COUNTED`` only: beyond, :attr:`capped` is true and the page says "more than".
+    counted up to ``MAX_COUNTED`` only, and no result beyond that many is shown: beyond, :attr:`capped`
+    is true and the page says "more than".
     """
 
     def __init__(self, parsed, entries):
@@ -297,20 +297,23 @@ class SearchResults:
         )
 
     def body_count(self):
-        """Count the body tier, up to ``MAX_COUNTED`` (one query); set :attr:`capped`."""
+        """Count the body tier, up to one more than ``MAX_COUNTED`` (one query)."""
         if self.body_total is None:
             # Unordered: the database stops at the first MAX_COUNTED + 1 matches it meets.
             found = backend().count_upto(self.body_only, MAX_COUNTED + 1)
-            self.capped = found > MAX_COUNTED
-            self.body_total = min(found, MAX_COUNTED)
+            self.body_total = min(found, MAX_COUNTED + 1)
         return self.body_total
 
     def count(self):
         if self.total is None:
             if self.head_total is None:
                 self.head_total = self.ranked.order_by().values("pk").count()
-            self.total = self.head_total + self.body_count()
+            self.set_total(self.head_total + self.body_count())
         return self.total
+
+    def set_total(self, found):
+        self.capped = found > MAX_COUNTED
+        self.total = min(found, MAX_COUNTED)
 
     def __len__(self):
         return self.count()
@@ -327,16 +330,16 @@ class SearchResults:
             return self[index : index + 1][0]
         if not self.parsed:
             return []
-        start, stop = index.start or 0, index.stop
+        start, stop = min(index.start or 0, MAX_COUNTED), min(index.stop, MAX_COUNTED)
         body_total = self.body_count()
         counted = self.ranked.annotate(total=Window(Count("pk")))
         head = list(counted.values_list("pk", "rank", "total")[:stop])
         self.head_total = head[0][2] if head else 0
-        self.total = self.head_total + body_total
+        self.set_total(self.head_total + body_total)
         ranked = [(pk, rank) for pk, rank, _ in head[start:stop]]
         body_start = max(0, start - self.head_total)
         body = self.body_only
-        if not self.capped:
+        if body_total <= MAX_COUNTED:
             # Few matches: sorted after a lookup in the full-text index, rather than found by walking the
             # newest entries until enough match (the same order; an expression the date index cannot give).
             body = body.order_by(Coalesce("date", "date").desc(nulls_last=True), "pk")
@@ -356,7 +359,7 @@ class SearchResults:
         """
         paginator = Paginator(self, per_page)
         try:
-            number = min(max(1, int(number)), MAX_PAGE)
+            number = min(max(1, int(number)), -(-MAX_COUNTED // per_page))
         except (TypeError, ValueError):
             number = 1
         results = self[(number - 1) * per_page : number * per_page]
