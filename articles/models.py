@@ -26,13 +26,20 @@ from . import richtext
 RELATED_CANDIDATES = 300
 
 
+def published_condition(prefix=""):
+    """Return the condition of ``ArticleQuerySet.published()`` on the article at ``prefix`` (a relation
+    path ending in ``__``), for a query about another model that joins its article (search entries)."""
+    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Return the articles readers may see: published, with a publication moment not in the future.
 
-        This is the one definition of "visible to readers"; every public view, feed and listing uses it.
+        This is the one definition of "visible to readers" (``published_condition``); every public view,
+        feed and listing uses it.
         """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(published_condition())
 
     def scheduled(self):
         """Return the articles that will become visible to readers by themselves: published, not yet due."""

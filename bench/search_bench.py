@@ -37,6 +37,17 @@ QUERIES = [
     "bewoners samenwerking",
     "reünie Utrecht",
 ]
+# What an attacker might send: broad words repeated, many words, deep pages, long text (query, page).
+PATHOLOGICAL = [
+    ("werk werk werk werk werk werk werk werk", 10_000),
+    ("werk stad wonen gemeente wijk bewoners samenwerking energie", 1),
+    ("werk stad wonen gemeente wijk bewoners samenwerking energie", 5000),
+    ("city deal", 99_999),
+    ("stad " * 300, 1),
+    ("a" * 190, 1),
+    ("woningen gemeenten", 50),
+    ("e-mail-town-deal-city-deal-co-creatie", 1),
+]
 
 
 def time_search(query):
@@ -79,6 +90,14 @@ def main():
     print(f"median search (count + first page): {statistics.median(search_times) * 1000:.1f} ms")
     print(f"median whole page /zoeken/?q=:      {statistics.median(page_times) * 1000:.1f} ms")
     print(f"slowest search:                     {max(search_times) * 1000:.1f} ms")
+    ordered = sorted(search_times)
+    print(f"p99 search:                         {ordered[int(len(ordered) * 0.99)] * 1000:.1f} ms")
+    print("pathological (query, page): results, time")
+    for query, number in PATHOLOGICAL:
+        started = time.perf_counter()
+        page = search(query).page(number, SEARCH_RESULTS_PER_PAGE)
+        seconds = time.perf_counter() - started
+        print(f"  {query[:50]!r} page {number}: {page.paginator.count}, {seconds * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from ezine.middleware import statement_timed_out
 from people.models import CityDeal, Partnership
 from search import search
 from search.forms import SearchForm
+from search.limits import search_slot
 from search.query import OLD_KIND_SPELLINGS, suggestions, topics
 
 logger = logging.getLogger(__name__)
@@ -80,6 +81,19 @@ class SearchView(TemplateView):
     def get(self, request, *args, **kwargs):
         if new_name := OLD_KIND_SPELLINGS.get(request.GET.get("soort", "")):
             return permanent_redirect_with(request, soort=new_name)
+        if request.GET.get("q"):
+            with search_slot() as free:
+                if not free:
+                    # As many searches as may run at once are running: say so now rather than queue.
+                    form = SearchForm(request.GET)
+                    context = {"form": form, "query": form.value("q") or "", "busy": True}
+                    response = render(request, self.template_name, context, status=503)
+                    response["Retry-After"] = "5"
+                    return response
+                return self.answer(request, *args, **kwargs)
+        return self.answer(request, *args, **kwargs)
+
+    def answer(self, request, *args, **kwargs):
         try:
             return super().get(request, *args, **kwargs).render()
         except OperationalError as error:
@@ -103,6 +117,7 @@ class SearchView(TemplateView):
             "form": form,
             "query": query,
             "searched": bool(results.parsed),
+            "results_capped": results.capped,
             "current_tag": tag,
             "years": publication_years(published),
             "topics": topics(page.object_list, tag),

@@ -7,6 +7,7 @@ databases find the same entries. Only the ranking function differs (``ts_rank`` 
 
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
@@ -47,8 +48,9 @@ class Feature:
 # The ranking, written once for both databases. A result's score is the sum of the points of the
 # features it has, plus its relevance in those fields (below 1, so it only orders results with the same
 # features); equal scores go newest first. The title counts most, then the names of related people,
-# organisations and deals (and tags), then the lead; the body only makes a result match. The words next
-# to each other as typed (a phrase) count above the same words scattered.
+# organisations and deals (and tags), then the lead. The words next to each other as typed (a phrase)
+# count above the same words scattered. The body only makes a result match: entries found only with its
+# help come after all others, newest first (search.query.SearchResults).
 TITLE, NAMES, LEAD = "title_terms", "keyword_terms", "lead_terms"
 RANKED_FIELDS = (TITLE, NAMES, LEAD)
 RANKING = (
@@ -121,6 +123,17 @@ class PostgreSQL(Backend):
                 f"GENERATED ALWAYS AS ({self.vector(fields)}) STORED"
             )
         schema_editor.execute(f"CREATE INDEX searchentry_vector_idx ON {TABLE} USING gin (vector)")
+        schema_editor.execute(f"CREATE INDEX searchentry_head_idx ON {TABLE} USING gin (head)")
+        self.narrow_rows(schema_editor)
+
+    def narrow_rows(self, schema_editor):
+        """Keep the rows narrow: the long columns (body, the whole vector) out of line, ``head`` in line.
+
+        A broad query visits the row of every match; at about 100 bytes a row they share a few thousand
+        pages rather than one page each.
+        """
+        schema_editor.execute(f"ALTER TABLE {TABLE} SET (toast_tuple_target = 128)")
+        schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN head SET STORAGE MAIN")
 
     def uninstall(self, schema_editor):
         schema_editor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS vector")
@@ -129,15 +142,28 @@ class PostgreSQL(Backend):
     def quote(self, term, fields=None):
         return f"'{term}'" + (":" + "".join(self.weights[field] for field in fields) if fields else "")
 
-    def ranked(self, queryset, query, phrase=None):
-        """Return ``queryset`` narrowed to the entries matching ``query``, each with its ``rank``.
+    def condition(self, column, query, negate=False):
+        return RawSQL(
+            f"{'NOT ' if negate else ''}{TABLE}.{column} @@ to_tsquery('simple', %s)",
+            [self.render(query)],
+            output_field=BooleanField(),
+        )
 
-        Matched on ``vector``; ranked on ``head`` only, so a broad query does not read every match's body.
+    def matching(self, queryset, query):
+        """Return the entries of ``queryset`` that match ``query`` in any field."""
+        return queryset.filter(self.condition("vector", query))
+
+    def body_only(self, queryset, query):
+        """Return the entries of ``queryset`` that match ``query`` only with the help of their body."""
+        return queryset.filter(self.condition("vector", query), self.condition("head", query, negate=True))
+
+    def ranked(self, queryset, query, phrase=None):
+        """Return the entries of ``queryset`` that match ``query`` in the ranked fields, with their ``rank``.
+
+        Only ``head`` is read (a small vector with an index of its own): a broad query does not read the
+        body of every match.
         """
         tsquery = self.render(query)
-        matches = RawSQL(
-            f"{TABLE}.vector @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField()
-        )
         weights = "{" + ", ".join(str(w) for w in (0.0, *reversed(RELEVANCE_WEIGHTS))) + "}"
         # Normalisation 32: rank / (rank + 1), below 1.
         relevance = f"ts_rank('{weights}', {TABLE}.head, to_tsquery('simple', %s), 32)"
@@ -146,7 +172,24 @@ class PostgreSQL(Backend):
             parts.append(f"(CASE WHEN {TABLE}.head @@ to_tsquery('simple', %s) THEN {points} ELSE 0 END)")
             params.append(text)
         rank = RawSQL("(" + " + ".join(parts) + ")::float", params, output_field=FloatField())
-        return queryset.filter(matches).annotate(rank=rank)
+        return queryset.filter(self.condition("head", query)).annotate(rank=rank)
+
+    def count_upto(self, queryset, limit):
+        """Return how many entries ``queryset`` has, counting no further than ``limit``.
+
+        With the sequential scan off for this statement: the planner's guess of the matches of a query with
+        phrases can be ten times the truth, and it would then read the table row by row (each row's vector
+        from TOAST) hoping to stop early. The GIN index is the cheaper way here.
+        """
+        try:
+            sql, params = queryset.order_by().values("pk")[:limit].query.sql_with_params()
+        except EmptyResultSet:  # a filter that can match nothing (an unknown topic)
+            return 0
+        with connection.cursor() as cursor:
+            # Both statements in one string run in one implicit transaction, so SET LOCAL holds for the count;
+            # the cursor holds the result of the last.
+            cursor.execute(f"SET LOCAL enable_seqscan = off; SELECT count(*) FROM ({sql}) AS found", params)
+            return cursor.fetchone()[0]
 
     def after_bulk_load(self):
         """Refresh the planner's statistics: the generated column and its index follow every write."""
@@ -197,8 +240,22 @@ class SQLite(Backend):
         text = super().render(node)
         return "{" + " ".join(fields) + "} : (" + text + ")" if fields else text
 
+    def lookup(self, text):
+        return f"{TABLE}.id IN (SELECT rowid FROM {self.fts} WHERE {self.fts} MATCH %s)", [text]
+
+    def matching(self, queryset, query):
+        """Return the entries of ``queryset`` that match ``query`` in any field."""
+        where, params = self.lookup(self.render(query))
+        return queryset.extra(where=[where], params=params)
+
+    def body_only(self, queryset, query):
+        """Return the entries of ``queryset`` that match ``query`` only with the help of their body."""
+        where, params = self.lookup(self.render(query))
+        head, head_params = self.lookup(self.render(query, RANKED_FIELDS))
+        return queryset.extra(where=[where, f"NOT {head}"], params=params + head_params)
+
     def ranked(self, queryset, query, phrase=None):
-        """Return ``queryset`` narrowed to the entries matching ``query``, each with its ``rank``.
+        """Return the entries of ``queryset`` that match ``query`` in the ranked fields, with their ``rank``.
 
         The FTS5 table is joined (``extra``: the ORM cannot join a table it has no model for), so that
         its ``rank`` column (bm25 on the ranked fields) is computed once per match; each feature is a
@@ -208,18 +265,20 @@ class SQLite(Backend):
         parts = [f"round(-{self.fts}.rank / (1 - {self.fts}.rank), {RELEVANCE_DECIMALS})"]
         params = []
         for points, text in self.features(query, phrase):
-            parts.append(
-                f"(CASE WHEN {self.fts}.rowid IN (SELECT rowid FROM {self.fts} WHERE {self.fts} MATCH %s) "
-                f"THEN {points} ELSE 0 END)"
-            )
-            params.append(text)
+            where, where_params = self.lookup(text)
+            parts.append(f"(CASE WHEN {where} THEN {points} ELSE 0 END)")
+            params += where_params
         return queryset.extra(
             tables=[self.fts],
             where=[f"{self.fts}.rowid = {TABLE}.id", f"{self.fts} MATCH %s"],
-            params=[self.render(query)],
+            params=[self.render(query, RANKED_FIELDS)],
             select={"rank": " + ".join(parts)},
             select_params=params,
         )
+
+    def count_upto(self, queryset, limit):
+        """Return how many entries ``queryset`` has, counting no further than ``limit``."""
+        return queryset.order_by().values("pk")[:limit].count()
 
     def after_bulk_load(self):
         """Merge the FTS5 segments written by a bulk load, so that queries read fewer of them."""

@@ -39,7 +39,9 @@ class SearchEntry(models.Model):
         db_table = "ezine_searchentry"  # from when search lived in the project package
         verbose_name = _("search index entry")
         verbose_name_plural = _("search index entries")
-        indexes = [models.Index(fields=["kind", "date"], name="searchentry_kind_idx")]
+        indexes = [
+            models.Index(fields=["kind", "date"], name="searchentry_kind_idx"),
+        ]
 
     def __str__(self):
         return f"{self.kind}: {self.title_terms[:50]}"

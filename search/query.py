@@ -16,14 +16,16 @@ with their own function (``ts_rank``, ``bm25``), weighting title above lead and 
 import difflib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q, Window, prefetch_related_objects
+from django.db.models import Count, F, Q, Window, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article
+from articles.models import Article, published_condition
 from people.models import CityDeal
 
 from . import analyser
@@ -44,8 +46,9 @@ MIN_HEAD = 3
 # A word read as two indexed words ("towndeals") splits into parts of at least this many letters.
 MIN_PART = 4
 SNIPPET_WORDS = 30
-# No reader pages further; a larger number would only overflow the database's OFFSET.
-MAX_PAGE = 10_000
+# Matches are counted up to this many, and no further results are shown: no reader pages beyond the
+# first thousand, and a deeper page would cost a ranking of that many matches. The page says "more than".
+MAX_COUNTED = 1000
 
 # The search page's ``soort=`` names, the same as everywhere else: all articles, each kind of article (the
 # name of its section), and each kind of object (the start of the addresses of its pages).
@@ -222,10 +225,10 @@ def filter_tag(entries, tag):
 def visible_entries():
     """Return the entries readers may find: articles only while ``Article.objects.published()`` has them.
 
-    A correlated ``EXISTS`` rather than ``IN``: its cost follows the matches, not all articles.
+    Its condition on the joined article (``published_condition``) rather than ``EXISTS`` or ``IN``: the
+    database then checks the matches it reads, one index lookup each, not every published article.
     """
-    published = Article.objects.published().filter(pk=OuterRef("article_id"))
-    return SearchEntry.objects.filter(Q(article__isnull=True) | Exists(published))
+    return SearchEntry.objects.filter(Q(article__isnull=True) | published_condition("article__"))
 
 
 @dataclass
@@ -262,18 +265,55 @@ class SearchResult:
 class SearchResults:
     """The ranked results of one search: a lazy sequence that ``Paginator`` can count and slice.
 
-    :meth:`page` gets a page and the number of results in one query, for the search page.
+    Two tiers, in the order of ``search.backends.RANKING``: the entries that match in the ranked fields
+    (title, names, lead), ranked; then those that match only with the help of their body, newest first.
+    Only the first tier is ranked, so a broad query does not rank every match. The second tier is
+    counted up to ``MAX_COUNTED`` only, and no result beyond that many is shown: beyond, :attr:`capped`
+    is true and the page says "more than".
     """
 
     def __init__(self, parsed, entries):
         self.parsed = parsed
         self.entries = entries
         self.total = None if parsed else 0
+        self.head_total = None if parsed else 0
+        self.body_total = None if parsed else 0
+        self.capped = False
+
+    @cached_property
+    def ranked(self):
+        return (
+            backend()
+            .ranked(self.entries, self.parsed.tree, self.parsed.phrase)
+            .order_by("-rank", "-date", "pk")
+        )
+
+    @cached_property
+    def body_only(self):
+        return (
+            backend()
+            .body_only(self.entries, self.parsed.tree)
+            .order_by(F("date").desc(nulls_last=True), "pk")
+        )
+
+    def body_count(self):
+        """Count the body tier, up to one more than ``MAX_COUNTED`` (one query)."""
+        if self.body_total is None:
+            # Unordered: the database stops at the first MAX_COUNTED + 1 matches it meets.
+            found = backend().count_upto(self.body_only, MAX_COUNTED + 1)
+            self.body_total = min(found, MAX_COUNTED + 1)
+        return self.body_total
 
     def count(self):
         if self.total is None:
-            self.total = self.entries.count()
+            if self.head_total is None:
+                self.head_total = self.ranked.order_by().values("pk").count()
+            self.set_total(self.head_total + self.body_count())
         return self.total
+
+    def set_total(self, found):
+        self.capped = found > MAX_COUNTED
+        self.total = min(found, MAX_COUNTED)
 
     def __len__(self):
         return self.count()
@@ -281,38 +321,52 @@ class SearchResults:
     def __getitem__(self, index):
         """Return the results of a slice: ranked on the entries alone, then loaded with their objects.
 
-        Three queries: the ranking, which also counts all matches (a window function) and so saves
-        :meth:`count` a scan; the page's objects, so that the database joins those of one page rather
-        than of every match; the tags of its articles.
+        Five queries: the body tier's count (up to ``MAX_COUNTED``); the ranked tier up to the slice's end,
+        which also counts that tier (a window function); the body tier's part of the slice (asked for one
+        row at least, so that every page runs as many queries); the slice's objects, so that the database
+        joins those of one page rather than of every match; the tags of its articles.
         """
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         if not self.parsed:
             return []
-        counted = self.entries.annotate(total=Window(Count("pk")))
-        ranked = list(counted.values_list("pk", "rank", "total")[index])
-        if ranked:
-            self.total = ranked[0][2]
-        elif not index.start:
-            self.total = 0
+        start, stop = min(index.start or 0, MAX_COUNTED), min(index.stop, MAX_COUNTED)
+        body_total = self.body_count()
+        counted = self.ranked.annotate(total=Window(Count("pk")))
+        head = list(counted.values_list("pk", "rank", "total")[:stop])
+        self.head_total = head[0][2] if head else 0
+        self.set_total(self.head_total + body_total)
+        ranked = [(pk, rank) for pk, rank, _ in head[start:stop]]
+        body_start = max(0, start - self.head_total)
+        body = self.body_only
+        if body_total <= MAX_COUNTED:
+            # Few matches: sorted after a lookup in the full-text index, rather than found by walking the
+            # newest entries until enough match (the same order; an expression the date index cannot give).
+            body = body.order_by(Coalesce("date", "date").desc(nulls_last=True), "pk")
+        body = body.values_list("pk", flat=True)[body_start : max(body_start + 1, stop - self.head_total)]
+        ranked += [(pk, 0.0) for pk in list(body)[: max(0, stop - max(start, self.head_total))]]
         entries = SearchEntry.objects.select_related(*OBJECTS, "person__organisation").in_bulk(
-            [pk for pk, _, _ in ranked]
+            [pk for pk, _ in ranked]
         )
         prefetch_related_objects([entry.article for entry in entries.values() if entry.article_id], "tags")
-        return [self.result(entries[pk], rank) for pk, rank, _ in ranked]
+        return [self.result(entries[pk], rank) for pk, rank in ranked]
 
     def page(self, number, per_page):
-        """Return page ``number`` (any input; the first page when invalid, the last when too high)."""
+        """Return page ``number`` (any input; the first page when invalid, the last when too high).
+
+        A page beyond the last is known once the page asked for is read (which counts both tiers): only
+        then is the last page read, so a page in range costs no query for counting alone.
+        """
         paginator = Paginator(self, per_page)
         try:
-            number = min(max(1, int(number)), MAX_PAGE)
+            number = min(max(1, int(number)), -(-MAX_COUNTED // per_page))
         except (TypeError, ValueError):
             number = 1
-        start = (number - 1) * per_page
-        results = self[start : start + per_page]
-        if not results and number > 1:
-            return paginator.get_page(number)
-        paginator.count = self.count()
+        results = self[(number - 1) * per_page : number * per_page]
+        last = max(1, -(-self.total // per_page))
+        if number > last:
+            number = last
+            results = self[(number - 1) * per_page : number * per_page]
         return Page(results, number, paginator)
 
     def result(self, entry, rank):
@@ -346,7 +400,6 @@ def search(q, kind=None, tag=None, year=None):
         entries = filter_tag(entries, tag) if tag else entries.none()
     if year and 1 <= year <= 9999:
         entries = entries.filter(date__year=year)
-    entries = backend().ranked(entries, parsed.tree, parsed.phrase).order_by("-rank", "-date", "pk")
     return SearchResults(parsed, entries)
 
 

@@ -351,3 +351,19 @@ def test_a_statement_over_the_time_limit_is_recognised_as_timed_out():
             cursor.execute("SELECT pg_sleep(1)")
         cursor.execute("SET statement_timeout TO DEFAULT")
     assert statement_timed_out(raised.value)
+
+
+def test_a_search_beyond_the_searches_that_may_run_at_once_is_turned_away_at_once(client, settings):
+    from django.core.cache import cache
+
+    settings.EZINE_SEARCH_CONCURRENCY = 1
+    factories.ArticleFactory(title="Wonen in de stad")
+    cache.add("search-slot-0", 1)  # another worker's search is running
+    response = client.get("/zoeken/", {"q": "wonen"})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    heading = parse(response).select_one("#search-empty-heading").get_text()
+    assert heading == "Er lopen op dit moment veel zoekopdrachten."
+    cache.delete("search-slot-0")
+    assert client.get("/zoeken/", {"q": "wonen"}).status_code == 200
+    assert cache.get("search-slot-0") is None  # given back when the search ended
