@@ -15,9 +15,10 @@ os.environ.setdefault("EZINE_STATEMENT_TIMEOUT_MS", "5000")
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 worker_class = "sync"
-# Searches that may run at once (search/limits.py): a third of the workers, one at least; the others stay
-# free for cached pages however many expensive searches arrive.
-os.environ.setdefault("EZINE_SEARCH_CONCURRENCY", str(max(1, workers // 3)))
+# Searches that may run at once (search/limits.py): all workers but one, one at least; one worker stays free
+# for cached pages however many expensive searches arrive, and readers searching at the same moment are
+# rarely turned away (a search page turned away is answered from its previous copy when there is one).
+os.environ.setdefault("EZINE_SEARCH_CONCURRENCY", str(max(1, workers - 1)))
 # A request that takes longer than this is stuck: the worker is replaced and the error logged.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30

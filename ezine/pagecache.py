@@ -305,6 +305,7 @@ class PageCacheMiddleware:
             upcoming = upcoming_publication(found.get(SCHEDULE_KEY))
             stored = found.get(key)
             fresh, clock = self.fresh(stored, clock) if stored is not None else (False, clock)
+            stale = None if fresh else stored
             if fresh:
                 response = self.replay(request, stored[2:])
                 if edge.enabled() and response.status_code == 200:
@@ -317,6 +318,12 @@ class PageCacheMiddleware:
             return self.get_response(request)
         dependencies.start(request)
         response = self.get_response(request)
+        if stale is not None and response.status_code == 503 and response.has_header("Retry-After"):
+            # The page turned the request away for load (too many searches at once): the copy from before
+            # the last change beats "come back later". Never kept at the edge.
+            response = self.replay(request, stale[2:])
+            response["X-Page-Cache"] = "stale"
+            return response
         # Stored only when rendered from the canonical address: links on a page repeat its query string, and
         # one visitor's ``?ref=…`` must not reach every reader's copy.
         canonical = request.META.get("QUERY_STRING", "") == canonical_query(request)

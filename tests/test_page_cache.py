@@ -515,3 +515,22 @@ def test_the_timeline_filtered_by_organisation_is_cached_apart_from_the_whole_ti
     assert fetch(filtered)[0]["X-Page-Cache"] == "miss"
     body = fetch(filtered)[1]
     assert "Met Utrecht." in body and other.description not in body
+
+
+def test_a_search_turned_away_for_load_gets_its_previous_copy_not_a_503(site, commit, settings):
+    settings.EZINE_SEARCH_CONCURRENCY = 1
+    before = fetch("/zoeken/?q=wonen")[1]
+    commit(rename, site, "title", "Wonen in de stad, herzien")  # the stored copy is stale now
+    cache.add("search-slot-0", 1)  # another worker's search is running
+    response, body = fetch("/zoeken/?q=wonen")
+    assert (response.status_code, response["X-Page-Cache"]) == (200, "stale")
+    assert body == before and "Surrogate-Control" not in response
+    cache.delete("search-slot-0")
+    response, body = fetch("/zoeken/?q=wonen")
+    assert (response["X-Page-Cache"], "herzien" in body) == ("miss", True)
+
+
+def test_a_search_turned_away_without_a_previous_copy_says_so(site, settings):
+    settings.EZINE_SEARCH_CONCURRENCY = 1
+    cache.add("search-slot-0", 1)
+    assert Client().get("/zoeken/?q=zorg").status_code == 503
