@@ -15,8 +15,14 @@ xkey and Fastly surrogate keys work). Keys are short strings:
 Which keys a change touches is defined once, next to the models (``articles.models.touched_keys``).
 """
 
+from django.dispatch import Signal
+
 ALL = "all"
 ANY = "any"
+
+# Sent with ``keys`` by code that changes content without model signals (``bulk_create``, ``update``): the
+# page cache and the edge touch them when the transaction commits, as for any other change.
+changed_in_bulk = Signal()
 
 
 def key(obj):

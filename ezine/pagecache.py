@@ -127,6 +127,11 @@ def content_changed(sender, instance=None, created=False, **kwargs):
     on_commit_collect("ezine.pagecache.touch", keys, touch_after_commit, robust=True)
 
 
+def bulk_change(sender, keys, **kwargs):
+    """Receiver of ``core.dependencies.changed_in_bulk``: touch ``keys`` once the transaction commits."""
+    on_commit_collect("ezine.pagecache.touch", keys, touch_after_commit, robust=True)
+
+
 def remember_readers_view(sender, instance, **kwargs):
     """``pre_save`` of an article: note where readers found it, to tell afterwards whether that changed."""
     from articles.models import readers_view_before
@@ -244,6 +249,7 @@ def connect_signals():
     from articles.models import Article
 
     pre_save.connect(remember_readers_view, sender=Article, dispatch_uid="ezine.pagecache.readers_view")
+    dependencies.changed_in_bulk.connect(bulk_change, dispatch_uid="ezine.pagecache.bulk_change")
     for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
             for signal in (post_save, post_delete, m2m_changed):

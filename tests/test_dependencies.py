@@ -209,3 +209,10 @@ def test_a_milestone_renders_the_programme_pages_and_keeps_the_article_pages(new
     assert "Actieplan gepresenteerd" in Client().get(partnership.get_absolute_url()).content.decode()
     assert "Actieplan gepresenteerd" in Client().get("/tijdlijn/").content.decode()
     assert state(first.get_absolute_url()) == "hit"
+
+
+def test_a_change_announced_in_bulk_makes_its_keys_stale_at_the_commit(newsroom, commit):
+    first, neighbour, stranger = newsroom
+    commit(dependencies.changed_in_bulk.send, sender=None, keys={dependencies.key(first)})
+    assert state(first.get_absolute_url()) == "miss"
+    assert state(stranger.get_absolute_url()) == "hit"

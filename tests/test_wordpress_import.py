@@ -288,3 +288,21 @@ def test_an_old_address_costs_a_fixed_number_of_queries(imported, client, django
     with django_assert_max_num_queries(3):
         response = client.get(path, dict([query.split("=")]) if query else {})
     assert response.status_code == 301
+
+
+def test_links_an_import_writes_without_model_signals_are_announced_to_the_caches(
+    chief, programme, uploads, media_root
+):
+    from core import dependencies
+
+    announced = []
+
+    def receiver(sender, keys, **kwargs):
+        announced.append(keys)
+
+    dependencies.changed_in_bulk.connect(receiver, dispatch_uid="test-bulk")
+    try:
+        run(EXPORT, "--media", uploads)
+    finally:
+        dependencies.changed_in_bulk.disconnect(dispatch_uid="test-bulk")
+    assert announced and all(keys == {dependencies.ALL} for keys in announced)

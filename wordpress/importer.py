@@ -46,6 +46,7 @@ from taggit.models import Tag
 
 from articles import workflow
 from articles.models import Article, TaggedArticle
+from core import dependencies
 from core.models import Redirect
 from core.redirects import LEGACY_QUERY_KEYS
 from core.validators import (
@@ -555,11 +556,15 @@ class Importer:
             "people": Article.people.through.objects.filter(article__in=self.reset_relations),
             "organisations": Article.organisations.through.objects.filter(article__in=self.reset_relations),
         }
+        changed = bool(self.reset_relations) or any(self.relations.values())
         for name, rows in self.relations.items():
             if self.reset_relations:
                 relations[name].delete()
             if rows:
                 type(rows[0]).objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
+        if changed:
+            # Links written without model signals: which pages show them is not worked out one by one.
+            dependencies.changed_in_bulk.send(sender=type(self), keys={dependencies.ALL})
         ImportedPost.objects.bulk_create(self.new_records, batch_size=BATCH)
         ImportedPost.objects.bulk_update(
             self.changed_records,
