@@ -509,22 +509,24 @@ READ_ALSO_SCOPES = (Tag, Person, Partnership, CityDeal)
 
 
 def readers_view(status, published_at, partnership_id, city_deal_id):
-    """Return what of an article decides where readers find it: visible or not, when, in which programmes."""
-    visible = status == Article.Status.PUBLISHED and published_at is not None
-    visible = visible and published_at <= timezone.now()
-    return (visible, published_at if visible else None, partnership_id, city_deal_id)
+    """Return what of an article decides where readers find it: published (now or at its scheduled moment:
+    the pages choosing among its sets are rendered again when it is scheduled, and no page outlives the
+    moment), when, in which programmes."""
+    listed = status == Article.Status.PUBLISHED and published_at is not None
+    return (listed, published_at if listed else None, partnership_id, city_deal_id)
 
 
 def readers_view_before(article):
-    """Return ``readers_view`` of ``article`` as the database holds it (before a save), or ``None``."""
+    """Return ``readers_view`` of ``article`` as the database holds it (before a save), or ``None``, and
+    whether that row was ever published."""
     if article.pk is None:
-        return None
+        return None, False
     row = (
         Article.objects.filter(pk=article.pk)
-        .values_list("status", "published_at", "partnership_id", "city_deal_id")
+        .values_list("status", "published_at", "partnership_id", "city_deal_id", "first_published_at")
         .first()
     )
-    return readers_view(*row) if row else None
+    return (readers_view(*row[:4]), row[4] is not None) if row else (None, False)
 
 
 def article_page_keys(article, shown):

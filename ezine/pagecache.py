@@ -27,6 +27,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_vary_headers
@@ -95,10 +96,14 @@ def tick():
 
 
 def touch(keys):
-    """Make stale every stored page holding one of ``keys``: their versions become a new clock tick."""
+    """Make stale every stored page holding one of ``keys``: their versions become a new clock tick.
+
+    The next publication moment is written first: a reader who sees the new tick also sees the moment,
+    so no entry stored then outlives it.
+    """
+    cache.set(SCHEDULE_KEY, (next_publication(),), None)
     now = tick()
     cache.set_many({version_key(key): now for key in keys}, None)
-    cache.set(SCHEDULE_KEY, (next_publication(),), None)
 
 
 def content_changed(sender, instance=None, created=False, **kwargs):
@@ -111,7 +116,10 @@ def content_changed(sender, instance=None, created=False, **kwargs):
     """
     from articles.models import links_changed, touched_keys, unseen_by_readers
 
-    if instance is not None and unseen_by_readers(instance, created):
+    # Nothing to touch for a change readers could not see before nor can now (an article published before
+    # and reverted to a never-published version was seen: ``_seen``, noted before the save).
+    seen_before = getattr(instance, "_seen", False)
+    if instance is not None and unseen_by_readers(instance, created) and not seen_before:
         return
     action = kwargs.get("action")
     if action is None:
@@ -136,7 +144,7 @@ def remember_readers_view(sender, instance, **kwargs):
     """``pre_save`` of an article: note where readers found it, to tell afterwards whether that changed."""
     from articles.models import readers_view_before
 
-    instance._readers_view_before = readers_view_before(instance)
+    instance._readers_view_before, instance._seen = readers_view_before(instance)
 
 
 def touch_after_commit(keys):
@@ -302,7 +310,7 @@ class PageCacheMiddleware:
         key = f"ezine:page:{key}"
         try:
             if _outage.seen:
-                drain_outbox()  # the first request after an outage: what changed meanwhile goes first
+                self.drain()  # the first request after an outage: what changed meanwhile goes first
             if _edge_outage.due():
                 self.drain_edge()
             found = cache.get_many([CLOCK_KEY, SCHEDULE_KEY, key])
@@ -341,24 +349,29 @@ class PageCacheMiddleware:
                 entry = (clock, keys, response.status_code, list(response.items()), response.content)
                 entry += (compressed(response),)
                 try:
-                    self.version(keys, clock)
-                    cache.set(key, entry, seconds)
+                    current = self.current(keys, clock)
+                    if current:
+                        cache.set(key, entry, seconds)
                 except CACHE_ERRORS:
                     logger.warning("Page cache unreachable; %s not stored", request.path, exc_info=True)
-                if edge.enabled():
+                    current = False
+                if current and edge.enabled():
                     edge.mark(response, seconds, keys)
             response["X-Page-Cache"] = "miss"
         return response
 
-    def version(self, keys, clock):
-        """Give each of ``keys`` without a version (never touched since the cache started) the version
-        ``clock``, at which the page about to be stored began to render; only where there is none yet, so
-        that no touch is overwritten."""
+    def current(self, keys, clock):
+        """Return whether a page that began to render at ``clock`` is current: none of its ``keys`` was
+        touched since (a page rendered from the state before a commit is neither stored nor sent to the
+        edge). A key without a version (never touched since the cache started) gets ``clock``, only where
+        there is still none, so no touch is overwritten; a cache that refuses writes (full) refuses that
+        too, and the page is not stored."""
         names = [version_key(key) for key in keys]
         versions = cache.get_many(names)
         for name in names:
             if name not in versions:
                 cache.add(name, clock, None)
+        return max(versions.values(), default=0) <= clock
 
     def fresh(self, stored, clock):
         """Return whether no key of the ``stored`` entry was touched since its render began, and the clock
@@ -377,10 +390,16 @@ class PageCacheMiddleware:
             return False, now
         return max(versions.values(), default=0) <= rendered_at, clock
 
+    def drain(self):
+        try:
+            drain_outbox()
+        except DatabaseError:
+            logger.warning("Page cache outbox not drained (database)", exc_info=True)
+
     def drain_edge(self):
         try:
             drain_edge_outbox()
-        except OSError:
+        except (OSError, DatabaseError):
             logger.warning("Edge cache still not purged", exc_info=True)
 
     def key(self, request):

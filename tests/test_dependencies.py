@@ -216,3 +216,124 @@ def test_a_change_announced_in_bulk_makes_its_keys_stale_at_the_commit(newsroom,
     commit(dependencies.changed_in_bulk.send, sender=None, keys={dependencies.key(first)})
     assert state(first.get_absolute_url()) == "miss"
     assert state(stranger.get_absolute_url()) == "hit"
+
+
+# Found in review: schedules, reverts and renders racing a commit.
+
+
+def schedule(article, moment):
+    article.status, article.published_at = Article.Status.PUBLISHED, moment
+    article.save()
+
+
+def test_a_draft_scheduled_later_appears_in_the_read_also_of_cached_pages_on_time(commit):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    shown = commit(factories.ArticleFactory, title="Wonen in Zwolle", tags=["wonen"])
+    draft = commit(factories.ArticleFactory, title="Straks over wonen", draft=True, tags=["wonen"])
+    cached(shown.get_absolute_url())
+    moment = timezone.now() + datetime.timedelta(seconds=120)
+    commit(schedule, draft, moment)
+    cached(shown.get_absolute_url())  # rendered again, to live no longer than the moment
+    with time_machine.travel(moment + datetime.timedelta(seconds=1), tick=False):
+        assert "Straks over wonen" in Client().get(shown.get_absolute_url()).content.decode()
+
+
+def test_a_scheduled_related_article_appears_on_the_page_relating_to_it_on_time(commit):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    page = commit(factories.ArticleFactory, title="Pagina B")
+    draft = commit(factories.ArticleFactory, title="Gepland C", draft=True)
+    commit(page.related.add, draft)
+    cached(page.get_absolute_url())
+    moment = timezone.now() + datetime.timedelta(seconds=120)
+    commit(schedule, draft, moment)
+    with time_machine.travel(moment + datetime.timedelta(seconds=1), tick=False):
+        assert "Gepland C" in Client().get(page.get_absolute_url()).content.decode()
+
+
+def test_reverting_a_published_article_to_a_never_published_version_takes_it_offline(commit):
+    import datetime
+
+    import reversion
+    from django.utils import timezone
+    from reversion.models import Version
+
+    from core.revisions import revert_one
+
+    def write():
+        with reversion.create_revision():
+            return factories.ArticleFactory(title="Eerst concept", draft=True)
+
+    article = commit(write)
+
+    def publish():
+        article.status, article.published_at = (
+            Article.Status.PUBLISHED,
+            timezone.now() - datetime.timedelta(1),
+        )
+        with reversion.create_revision():
+            article.save()
+
+    commit(publish)
+    cached(article.get_absolute_url(), "/")
+    first = Version.objects.get_for_object(article).order_by("pk").first()
+    commit(revert_one, first)
+    assert Client().get(article.get_absolute_url()).status_code == 404
+    assert "Eerst concept" not in Client().get("/").content.decode()
+
+
+def test_a_page_rendered_from_the_state_before_a_commit_is_neither_stored_nor_kept_at_the_edge(
+    newsroom, commit, settings
+):
+    from unittest import mock
+
+    from ezine import edge
+
+    settings.EZINE_EDGE_PURGE_URLS = ["http://127.0.0.1:9/"]
+    first = newsroom[0]
+    cache.clear()
+    real = pagecache.PageCacheMiddleware.current
+
+    def commit_while_rendering(self, keys, clock):
+        if not getattr(commit_while_rendering, "done", False):
+            commit_while_rendering.done = True
+            commit(rename, first, "title", "Nieuw")
+        return real(self, keys, clock)
+
+    with (
+        mock.patch.object(edge, "purge"),
+        mock.patch.object(edge, "purge_again_soon"),
+        mock.patch.object(pagecache.PageCacheMiddleware, "current", commit_while_rendering),
+    ):
+        response = Client().get(first.get_absolute_url())
+    assert "Nieuw" not in response.content.decode() and "Surrogate-Control" not in response
+    assert "Nieuw" in Client().get(first.get_absolute_url()).content.decode()
+
+
+def test_the_next_publication_is_known_before_the_new_tick(commit):
+    import datetime
+    from unittest import mock
+
+    import time_machine
+    from django.utils import timezone
+
+    commit(factories.ArticleFactory, title="Eerder")
+    cached("/")
+    moment = timezone.now() + datetime.timedelta(seconds=120)
+    real = pagecache.tick
+
+    def reader_then_tick():
+        Client().get("/")  # a reader between the schedule's write and the tick
+        return real()
+
+    with mock.patch.object(pagecache, "tick", reader_then_tick):
+        commit(factories.ArticleFactory, title="Gepland voor straks", published_at=moment)
+    with time_machine.travel(moment + datetime.timedelta(seconds=1), tick=False):
+        assert "Gepland voor straks" in Client().get("/").content.decode()
