@@ -14,7 +14,7 @@ What a feed's validator covers (the articles "in scope" are those of the feed, `
 - a rename of the scope object (it is in the feed title);
 - a change of the code, templates or translations, or of ``EZINE_NAME``/``EZINE_TAGLINE``.
 
-What an article page's validator covers is listed in ``article_validator()``.
+The article page's validator is its content (``respond_with_content_etag``).
 """
 
 import hashlib
@@ -28,8 +28,6 @@ from django.conf import settings
 from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-
-from people.models import Organisation, Person
 
 from .models import EVER_PUBLISHED, Article, about, public_scopes
 
@@ -177,47 +175,17 @@ def aggregate_of(queryset, aggregate):
     return Subquery(grouped.annotate(value=aggregate).values("value"))
 
 
-def article_validator(slug):
-    """Return the validator of the page of the published article ``slug``, or ``None`` if there is none.
+def respond_with_content_etag(request, response, max_age):
+    """Return ``response`` (rendered) with an ``ETag`` made of its content, or ``304 Not Modified`` when the
+    request's ``If-None-Match`` matches it.
 
-    Covers what the page shows: the article itself (any edit, including its main image, attachment, tags
-    and relations as the admin saves them), its partnership and City Deal, the people in it and their
-    organisations, its organisations, its related articles (an edit, a publication or a withdrawal
-    of one), and the automatic "read also" list (any published article's edit, publication, withdrawal
-    or deletion, as each may change that list), and the byline's people and their organisations. Not
-    covered: renaming a tag (tags have no modification time).
+    For the article page, which shows more than any aggregate could follow (tag names, the people linked,
+    the "read also" choice): the page itself is the validator. A revalidation renders it, unless the page
+    cache answers with the stored copy and its tag, which costs no SQL.
     """
-    article = OuterRef("pk")
-    published = Article.objects.published()
-    newest_edit = Max("updated_at")
-    moments = ["updated_at", "published_at", "partnership__updated_at", "city_deal__updated_at"]
-    moments += ["people_edit", "people_organisation_edit", "organisation_edit", "related_edit", "site_edit"]
-    moments += ["author_edit", "author_organisation_edit"]
-    row = (
-        published.filter(slug=slug)
-        .annotate(
-            people_edit=aggregate_of(Person.objects.filter(articles=article), newest_edit),
-            people_organisation_edit=aggregate_of(
-                Organisation.objects.filter(people__articles=article), newest_edit
-            ),
-            organisation_edit=aggregate_of(Organisation.objects.filter(articles=article), newest_edit),
-            author_edit=aggregate_of(Person.objects.filter(articles_written=article), newest_edit),
-            author_organisation_edit=aggregate_of(
-                Organisation.objects.filter(people__articles_written=article), newest_edit
-            ),
-            related_edit=aggregate_of(published.filter(related=article), newest_edit),
-            related_count=aggregate_of(published.filter(related=article), Count("pk")),
-            # "Read also" is filled with other articles sharing tags, people or a deal: any publication,
-            # edit or withdrawal anywhere may change it.
-            site_edit=newest_edit_of(Article.objects.all()),
-            site_entries=aggregate_of(published, Count("pk")),
-        )
-        .values("pk", "related_count", "site_entries", *moments)
-        .first()
-    )
-    if row is None:
-        return None
-    return Validator(
-        parts=("article", row["pk"], row["related_count"], row["site_entries"]),
-        timestamps=tuple(row[key] for key in moments),
-    )
+    if response.status_code != 200:
+        return response
+    etag = f'W/"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+    response.headers["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=max_age)
+    return get_conditional_response(request, etag=etag, response=response)

@@ -261,10 +261,11 @@ def page():
 
 def test_article_page_answers_304_while_unchanged(page):
     first = get(page.get_absolute_url())
-    assert first["ETag"].startswith('W/"') and first["Last-Modified"]
+    assert first["ETag"].startswith('W/"')
+    # No Last-Modified: no moment covers all the page shows (a tag's name has none).
+    assert "Last-Modified" not in first
     assert first["Cache-Control"] == "public, max-age=0"
     assert get(page.get_absolute_url(), expect=304, if_none_match=first["ETag"]).content == b""
-    get(page.get_absolute_url(), expect=304, if_modified_since=first["Last-Modified"])
 
 
 PAGE_CHANGES = {
@@ -277,6 +278,10 @@ PAGE_CHANGES = {
     "related article edited": lambda a: edit(a.related.get(), title="Eerder verschenen, bijgewerkt"),
     "related article withdrawn": lambda a: edit(a.related.get(), status=Article.Status.WITHDRAWN),
     "related article added": lambda a: a.related.add(factories.ArticleFactory(title="Ook interessant")),
+    # Found in review: none of these moved the old aggregate validator, so browsers kept the old page.
+    "tag renamed": lambda a: edit(a.tags.get(), name="Woningbouw"),
+    "tag deleted": lambda a: a.tags.get().delete(),
+    "person unlinked": lambda a: a.people.clear(),
 }
 
 

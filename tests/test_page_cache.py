@@ -534,3 +534,10 @@ def test_a_search_turned_away_without_a_previous_copy_says_so(site, settings):
     settings.EZINE_SEARCH_CONCURRENCY = 1
     cache.add("search-slot-0", 1)
     assert Client().get("/zoeken/?q=zorg").status_code == 503
+
+
+def test_a_cached_article_page_answers_conditional_requests_without_sql(site, django_assert_num_queries):
+    etag = fetch(site.get_absolute_url())[0]["ETag"]
+    with django_assert_num_queries(0):
+        response = Client().get(site.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304  # from the stored copy: no SQL
