@@ -85,14 +85,38 @@ def upcoming_publication(state=None):
     return state[0]
 
 
-def tick():
-    """Return the next value of the clock that versions keys. Started from the current time in
-    microseconds, so that a clock the cache lost never restarts below versions it handed out."""
+# One step on Redis, so that no other process comes between: start the clock if it is missing (from the
+# current time in microseconds, so that a lost clock never restarts below versions it handed out), advance
+# it, and give the keys that tick. Two touches at once can then never leave a key at the older tick.
+TICK_SCRIPT = """
+if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end
+local now = redis.call('INCR', KEYS[1])
+for i = 2, #KEYS do redis.call('SET', KEYS[i], now) end
+return now
+"""
+
+
+def tick(keys=()):
+    """Advance the clock that versions keys; give ``keys`` the new tick; return it."""
+    started = time.time_ns() // 1000
+    client = redis_client()
+    if client is not None:
+        names = [cache.make_and_validate_key(name) for name in (CLOCK_KEY, *map(version_key, keys))]
+        return int(client.eval(TICK_SCRIPT, len(names), *names, started))
+    # Another cache (tests, development without Redis): the same steps, one process at a time.
     try:
-        return cache.incr(CLOCK_KEY)
+        now = cache.incr(CLOCK_KEY)
     except ValueError:  # no clock yet (or lost): start one, unless another process just did
-        cache.add(CLOCK_KEY, time.time_ns() // 1000, None)
-        return cache.incr(CLOCK_KEY)
+        cache.add(CLOCK_KEY, started, None)
+        now = cache.incr(CLOCK_KEY)
+    cache.set_many({version_key(key): now for key in keys}, None)
+    return now
+
+
+def redis_client():
+    """Return the Redis client of the default cache, or ``None`` when it is not Redis."""
+    backend = getattr(cache, "_cache", None)
+    return backend.get_client(write=True) if hasattr(backend, "get_client") else None
 
 
 def touch(keys):
@@ -102,8 +126,7 @@ def touch(keys):
     so no entry stored then outlives it.
     """
     cache.set(SCHEDULE_KEY, (next_publication(),), None)
-    now = tick()
-    cache.set_many({version_key(key): now for key in keys}, None)
+    tick(keys)
 
 
 def content_changed(sender, instance=None, created=False, **kwargs):
@@ -385,9 +408,7 @@ class PageCacheMiddleware:
         versions = cache.get_many(names)
         missing = [key for key, name in zip(keys, names, strict=True) if name not in versions]
         if missing:
-            now = tick()
-            cache.set_many({version_key(key): now for key in missing}, None)
-            return False, now
+            return False, tick(missing)
         return max(versions.values(), default=0) <= rendered_at, clock
 
     def drain(self):

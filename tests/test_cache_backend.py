@@ -67,3 +67,23 @@ def test_page_cache_on_redis_serves_hits_and_renders_fresh_after_a_change(
         article.save()
     fresh = client.get("/")
     assert fresh["X-Page-Cache"] == "miss" and b"Tweede titel" in fresh.content
+
+
+def test_a_touch_on_redis_advances_the_clock_and_versions_in_one_step(redis_cache):
+    from ezine import pagecache
+
+    first = pagecache.tick(["article:1"])
+    assert first > 10**15  # a clock started from the current time in microseconds
+    second = pagecache.tick(["article:1", "tag:2"])
+    assert second == first + 1
+    versions = redis_cache.get_many([pagecache.version_key("article:1"), pagecache.version_key("tag:2")])
+    assert set(versions.values()) == {second}
+    assert redis_cache.get(pagecache.CLOCK_KEY) == second
+
+
+def test_a_clock_lost_on_redis_restarts_above_every_version_handed_out(redis_cache):
+    from ezine import pagecache
+
+    before = pagecache.tick(["article:1"])
+    redis_cache.delete(pagecache.CLOCK_KEY)
+    assert pagecache.tick(["article:1"]) > before
