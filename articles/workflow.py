@@ -106,6 +106,10 @@ def withdraw(user, article):
 
 
 def back_to_draft(user, article):
-    """Set ``article`` back to draft; a chief editor taking back a scheduled one also cancels its moment."""
-    cancel = can_publish(user) and not article.was_ever_published
+    """Set ``article`` back to draft; a chief editor taking back a scheduled one also cancels its moment,
+    and, as readers never saw it, every trace of a publication (a draft again, its saves concern no
+    reader and its preview links keep working)."""
+    cancel = can_publish(user) and not article.has_reached_readers
+    if cancel:
+        article.first_published_at = None
     return transition(user, article, Article.Status.DRAFT, None if cancel else KEEP)

@@ -377,3 +377,21 @@ def test_a_chief_editor_withdraws_through_the_service_and_is_named(django_user_m
     article = workflow.withdraw(chief, factories.ArticleFactory())
     article.refresh_from_db()
     assert (article.status, article.updated_by) == (Article.Status.WITHDRAWN, chief)
+
+
+def test_a_chief_taking_back_a_scheduled_article_leaves_a_draft_without_a_trace_of_publication(
+    django_user_model,
+):
+    from articles.models import unseen_by_readers
+
+    chief = member(django_user_model, "Eindredacteur")
+    article = workflow.schedule(chief, factories.ArticleFactory(draft=True), FUTURE)
+    assert article.was_ever_published  # scheduled: readers will see it at its moment
+    article = workflow.back_to_draft(chief, article)
+    article.refresh_from_db()
+    assert (article.status, article.published_at, article.first_published_at) == (
+        Article.Status.DRAFT,
+        None,
+        None,
+    )
+    assert unseen_by_readers(article)  # its saves concern no reader any more
