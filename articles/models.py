@@ -18,7 +18,15 @@ from core import dependencies
 from core.images import Focus, PhotoField, RenditionSet
 from core.models import ContentModel
 from core.validators import validate_attachment, validate_image_upload
-from people.models import CityDeal, Organisation, Participation, Partnership, Person
+from people.models import (
+    CityDeal,
+    InOneProgramme,
+    Organisation,
+    Participation,
+    Partnership,
+    Person,
+    in_one_programme,
+)
 
 from . import richtext
 
@@ -645,7 +653,7 @@ class MilestoneQuerySet(models.QuerySet):
         )
 
 
-class Milestone(models.Model):
+class Milestone(InOneProgramme):
     """A dated step in a partnership or City Deal: its start, signing, action plan, and so on."""
 
     class Kind(models.TextChoices):
@@ -662,22 +670,6 @@ class Milestone(models.Model):
         MONTH = "month", _("month")
         YEAR = "year", _("year")
 
-    partnership = models.ForeignKey(
-        Partnership,
-        verbose_name=_("partnership"),
-        related_name="milestones",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-    )
-    city_deal = models.ForeignKey(
-        CityDeal,
-        verbose_name=_("City Deal"),
-        related_name="milestones",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-    )
     date = models.DateField(
         _("date"),
         help_text=_("When only the month or year is known: its first day, and say so in precision."),
@@ -705,20 +697,11 @@ class Milestone(models.Model):
         get_latest_by = "date"
         indexes = [models.Index(fields=["date"], name="milestone_date_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(partnership__isnull=False, city_deal__isnull=True)
-                | Q(partnership__isnull=True, city_deal__isnull=False),
-                name="milestone_in_one_programme",
-            ),
+            in_one_programme("milestone_in_one_programme"),
         ]
 
     def __str__(self):
         return f"{self.programme}: {self.date_display} — {self.description}"
-
-    @property
-    def programme(self):
-        """Return the partnership or City Deal this milestone belongs to."""
-        return self.partnership or self.city_deal
 
     @property
     def date_display(self):

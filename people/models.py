@@ -299,7 +299,49 @@ class CityDeal(Collaboration):
         return self.signed_on
 
 
-class Participation(models.Model):
+class InOneProgramme(models.Model):
+    """Base of what belongs to exactly one partnership or City Deal (participations, milestones).
+
+    The programme owns them: they go with it, and come back with it when it is recovered (revisions follow
+    them). Subclasses put ``in_one_programme(name)`` among their ``Meta.constraints``.
+    """
+
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name=_("partnership"),
+        related_name="%(class)ss",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    city_deal = models.ForeignKey(
+        CityDeal,
+        verbose_name=_("City Deal"),
+        related_name="%(class)ss",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def programme(self):
+        """Return the partnership or City Deal this belongs to."""
+        return self.partnership or self.city_deal
+
+
+def in_one_programme(name):
+    """Return the database check that an ``InOneProgramme`` row names exactly one programme."""
+    return models.CheckConstraint(
+        condition=models.Q(partnership__isnull=False, city_deal__isnull=True)
+        | models.Q(partnership__isnull=True, city_deal__isnull=False),
+        name=name,
+    )
+
+
+class Participation(InOneProgramme):
     """An organisation taking part in one partnership or City Deal, in one role, for a period."""
 
     class Role(models.TextChoices):
@@ -317,24 +359,6 @@ class Participation(models.Model):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), related_name="participations", on_delete=models.PROTECT
     )
-    # The programme owns its participations: they go with it, and come back with it when it is recovered
-    # (revisions follow them).
-    partnership = models.ForeignKey(
-        Partnership,
-        verbose_name=_("partnership"),
-        related_name="participations",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-    )
-    city_deal = models.ForeignKey(
-        CityDeal,
-        verbose_name=_("City Deal"),
-        related_name="participations",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-    )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.PARTNER)
     start_date = models.DateField(_("from"), null=True, blank=True, help_text=_("Empty: from the start."))
     end_date = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty: to this day."))
@@ -344,11 +368,7 @@ class Participation(models.Model):
         verbose_name_plural = _("participations")
         ordering = ["role", "organisation__name"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(partnership__isnull=False, city_deal__isnull=True)
-                | models.Q(partnership__isnull=True, city_deal__isnull=False),
-                name="participation_in_one_programme",
-            ),
+            in_one_programme("participation_in_one_programme"),
             models.CheckConstraint(
                 condition=models.Q(start_date__isnull=True)
                 | models.Q(end_date__isnull=True)
@@ -366,11 +386,6 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.organisation} — {self.programme} ({self.get_role_display()})"
-
-    @property
-    def programme(self):
-        """Return the partnership or City Deal this participation is in."""
-        return self.partnership or self.city_deal
 
     @property
     def period(self):
