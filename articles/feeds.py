@@ -194,14 +194,8 @@ class SectionConverter:
         return Article.Kind(value).slug
 
 
-class ArticleFeed(Feed):
-    """The latest published articles of one scope, in one format.
-
-    One instance serves one kind of scope and one format: ``ArticleFeed()`` is the RSS feed of everything
-    (or, given a ``kind`` URL argument, of one kind of article), ``ArticleFeed(scope_model=CityDeal,
-    feed_type=JsonFeed)`` the JSON Feed of one City Deal. The scope is ``None`` (everything), an
-    ``Article.Kind``, or what ``Article.objects.in_scope()`` takes.
-    """
+class ScopedFeed(Feed):
+    """A Dutch feed of one kind of scope (``scope_model``; ``None``: everything) in one format."""
 
     language = "nl"
     item_guid_is_permalink = False
@@ -218,6 +212,16 @@ class ArticleFeed(Feed):
         feed = copy.copy(self)
         feed.request = request
         return feed.respond(*args, **kwargs)
+
+
+class ArticleFeed(ScopedFeed):
+    """The latest published articles of one scope, in one format.
+
+    One instance serves one kind of scope and one format: ``ArticleFeed()`` is the RSS feed of everything
+    (or, given a ``kind`` URL argument, of one kind of article), ``ArticleFeed(scope_model=CityDeal,
+    feed_type=JsonFeed)`` the JSON Feed of one City Deal. The scope is ``None`` (everything), an
+    ``Article.Kind``, or what ``Article.objects.in_scope()`` takes.
+    """
 
     def respond(self, *args, **kwargs):
         """Answer 304 from the validator alone (one query) when the client is up to date, else the feed."""
@@ -416,27 +420,15 @@ def feed_catalogue(request):
     ]
 
 
-class MilestoneFeed(Feed):
+class MilestoneFeed(ScopedFeed):
     """The milestones of every programme, or of one partnership or City Deal, newest first, in one format.
 
     Only milestones whose date has come; an entry's date is the milestone's (at midnight), its update the
     moment an editor last changed it.
     """
 
-    language = "nl"
-    item_guid_is_permalink = False
-
-    def __init__(self, scope_model=None, feed_type=RssFeed):
-        self.scope_model = scope_model
-        self.feed_type = feed_type
-        self.request = None
-
-    def __call__(self, request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return HttpResponseNotAllowed(["GET", "HEAD"])
-        feed = copy.copy(self)
-        feed.request = request
-        response = super(MilestoneFeed, feed).__call__(request, *args, **kwargs)
+    def respond(self, *args, **kwargs):
+        response = Feed.__call__(self, self.request, *args, **kwargs)
         response["Cache-Control"] = f"public, max-age={settings.FEED_MAX_AGE}"
         return response
 
