@@ -40,6 +40,13 @@ def published_condition(prefix=""):
     return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
 
 
+def visible_from(status, published_at):
+    """Return the moment from which ``published()`` has an article with this status and publication
+    moment, ``None`` for never: the condition of ``published_condition`` as a value, for copies kept
+    elsewhere (the search index compares it with the time itself)."""
+    return published_at if status == Article.Status.PUBLISHED else None
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Return the articles readers may see: published, with a publication moment not in the future.

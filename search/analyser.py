@@ -345,7 +345,12 @@ def word_terms(word):
 def tokens(text):
     """Yield the :class:`Token` of each word in ``normalise(text)``, stop words included (no terms)."""
     for match in WORD.finditer(normalise(text)):
-        yield Token(match.start(), match.end(), word_terms(match.group()))
+        yield token(match)
+
+
+def token(match):
+    """Return the :class:`Token` of one ``WORD`` match."""
+    return Token(match.start(), match.end(), word_terms(match.group()))
 
 
 def terms(text):

@@ -174,22 +174,22 @@ class PostgreSQL(Backend):
         rank = RawSQL("(" + " + ".join(parts) + ")::float", params, output_field=FloatField())
         return queryset.filter(self.condition("head", query)).annotate(rank=rank)
 
-    def count_upto(self, queryset, limit):
-        """Return how many entries ``queryset`` has, counting no further than ``limit``.
+    def rows_upto(self, queryset, limit):
+        """Return the rows of ``queryset`` (a ``values_list``), unordered, no more than ``limit``.
 
         With the sequential scan off for this statement: the planner's guess of the matches of a query with
         phrases can be ten times the truth, and it would then read the table row by row (each row's vector
         from TOAST) hoping to stop early. The GIN index is the cheaper way here.
         """
         try:
-            sql, params = queryset.order_by().values("pk")[:limit].query.sql_with_params()
+            sql, params = queryset.order_by()[:limit].query.sql_with_params()
         except EmptyResultSet:  # a filter that can match nothing (an unknown topic)
-            return 0
+            return []
         with connection.cursor() as cursor:
-            # Both statements in one string run in one implicit transaction, so SET LOCAL holds for the count;
-            # the cursor holds the result of the last.
-            cursor.execute(f"SET LOCAL enable_seqscan = off; SELECT count(*) FROM ({sql}) AS found", params)
-            return cursor.fetchone()[0]
+            # Both statements in one string run in one implicit transaction, so SET LOCAL holds for the
+            # query; the cursor holds the result of the last.
+            cursor.execute(f"SET LOCAL enable_seqscan = off; {sql}", params)
+            return cursor.fetchall()
 
     def after_bulk_load(self):
         """Refresh the planner's statistics: the generated column and its index follow every write."""
@@ -276,9 +276,9 @@ class SQLite(Backend):
             select_params=params,
         )
 
-    def count_upto(self, queryset, limit):
-        """Return how many entries ``queryset`` has, counting no further than ``limit``."""
-        return queryset.order_by().values("pk")[:limit].count()
+    def rows_upto(self, queryset, limit):
+        """Return the rows of ``queryset`` (a ``values_list``), unordered, no more than ``limit``."""
+        return list(queryset.order_by()[:limit])
 
     def after_bulk_load(self):
         """Merge the FTS5 segments written by a bulk load, so that queries read fewer of them."""

@@ -1,8 +1,8 @@
 """Keeping the index up to date: what each kind of object contributes, and writing its entries.
 
-Every article is indexed whatever its status; readers' visibility is applied when searching, with
-``Article.objects.published()``, so scheduled articles appear at their moment without a job and
-drafts or withdrawn articles never do.
+Every article is indexed whatever its status, with the moment from which readers may see it
+(``articles.models.visible_from``); searching compares that with the time, so scheduled articles appear
+at their moment without a job and drafts or withdrawn articles never do.
 """
 
 import datetime
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, visible_from
 from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import analyser
@@ -99,6 +99,7 @@ class Source:
         return SearchEntry(
             kind=self.kind or obj.kind,
             date=date,
+            visible_from=visible_from(obj.status, obj.published_at) if isinstance(obj, Article) else None,
             title_terms=analyser.analyse(texts.title, seen),
             lead_terms=analyser.analyse(texts.lead, seen),
             keyword_terms=analyser.analyse(texts.keywords, seen),

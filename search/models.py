@@ -15,6 +15,10 @@ class SearchEntry(models.Model):
 
     kind = models.CharField(_("kind"), max_length=16)
     date = models.DateTimeField(_("date"), null=True, blank=True)
+    # For an article, ``articles.models.visible_from`` (None: never), so that a search checks visibility
+    # on the entry it reads instead of joining every match to its article; other objects are always
+    # visible (None). Kept by reindexing, which every save of an article does.
+    visible_from = models.DateTimeField(null=True, blank=True)
     article = models.OneToOneField(
         "articles.Article", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )

@@ -20,12 +20,12 @@ from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, Window, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, published_condition
+from articles.models import Article
 from people.models import CityDeal
 
 from . import analyser
@@ -223,12 +223,18 @@ def filter_tag(entries, tag):
 
 
 def visible_entries():
-    """Return the entries readers may find: articles only while ``Article.objects.published()`` has them.
+    """Return the entries readers may find: every object but an article, an article from the moment
+    ``Article.objects.published()`` has it (``visible_from``, copied onto its entry when indexed).
 
-    Its condition on the joined article (``published_condition``) rather than ``EXISTS`` or ``IN``: the
-    database then checks the matches it reads, one index lookup each, not every published article.
+    Checked on the entry itself: joining each match to its article cost a broad query one index lookup per
+    match. The page's own articles are checked once more as they are loaded (``SearchResults``).
     """
-    return SearchEntry.objects.filter(Q(article__isnull=True) | published_condition("article__"))
+    return SearchEntry.objects.filter(Q(article__isnull=True) | Q(visible_from__lte=timezone.now()))
+
+
+def visible(entry):
+    """Return whether readers may see the object of ``entry`` now (loaded with it)."""
+    return entry.article is None or entry.article.is_published
 
 
 @dataclass
@@ -296,12 +302,26 @@ class SearchResults:
             .order_by(F("date").desc(nulls_last=True), "pk")
         )
 
+    @cached_property
+    def body_matches(self):
+        """Return ``(pk, date)`` of the body tier's matches, newest first, when there are at most
+        ``MAX_COUNTED``; ``None`` when there are more (one query, which also counts them).
+
+        Unordered, so that the database stops at the first ``MAX_COUNTED + 1`` matches it meets, and reads
+        each match once for both its count and its place (a phrase is checked on the stored text of every
+        candidate, the dearest part of a broad query). Few enough are sorted here, as the database would.
+        """
+        found = backend().rows_upto(self.body_only.values_list("pk", "date"), MAX_COUNTED + 1)
+        if len(found) > MAX_COUNTED:
+            return None
+        # The order of ``body_only``: date descending, no date last, then pk.
+        return sorted(found, key=lambda row: (row[1] is None, -row[1].timestamp() if row[1] else 0, row[0]))
+
     def body_count(self):
-        """Count the body tier, up to one more than ``MAX_COUNTED`` (one query)."""
+        """Count the body tier, up to one more than ``MAX_COUNTED``."""
         if self.body_total is None:
-            # Unordered: the database stops at the first MAX_COUNTED + 1 matches it meets.
-            found = backend().count_upto(self.body_only, MAX_COUNTED + 1)
-            self.body_total = min(found, MAX_COUNTED + 1)
+            matches = self.body_matches
+            self.body_total = MAX_COUNTED + 1 if matches is None else len(matches)
         return self.body_total
 
     def count(self):
@@ -321,10 +341,12 @@ class SearchResults:
     def __getitem__(self, index):
         """Return the results of a slice: ranked on the entries alone, then loaded with their objects.
 
-        Five queries: the body tier's count (up to ``MAX_COUNTED``); the ranked tier up to the slice's end,
-        which also counts that tier (a window function); the body tier's part of the slice (asked for one
-        row at least, so that every page runs as many queries); the slice's objects, so that the database
-        joins those of one page rather than of every match; the tags of its articles.
+        Four queries, five when the body tier has more than ``MAX_COUNTED`` matches: the body tier's
+        matches (``body_matches``); the ranked tier up to the slice's end, which also counts that tier (a
+        window function); beyond ``MAX_COUNTED`` body matches, the body tier's part of the slice, walking the
+        newest entries; the slice's objects, so that the database joins those of one page rather than of
+        every match; the tags of its articles. An article that is no longer visible (its entry not yet
+        reindexed) is left out.
         """
         if not isinstance(index, slice):
             return self[index : index + 1][0]
@@ -337,18 +359,18 @@ class SearchResults:
         self.head_total = head[0][2] if head else 0
         self.set_total(self.head_total + body_total)
         ranked = [(pk, rank) for pk, rank, _ in head[start:stop]]
-        body_start = max(0, start - self.head_total)
-        body = self.body_only
-        if body_total <= MAX_COUNTED:
-            # Few matches: sorted after a lookup in the full-text index, rather than found by walking the
-            # newest entries until enough match (the same order; an expression the date index cannot give).
-            body = body.order_by(Coalesce("date", "date").desc(nulls_last=True), "pk")
-        body = body.values_list("pk", flat=True)[body_start : max(body_start + 1, stop - self.head_total)]
-        ranked += [(pk, 0.0) for pk in list(body)[: max(0, stop - max(start, self.head_total))]]
+        body_start, body_stop = max(0, start - self.head_total), max(0, stop - self.head_total)
+        if body_stop > body_start:
+            if self.body_matches is None:
+                body = list(self.body_only.values_list("pk", flat=True)[body_start:body_stop])
+            else:
+                body = [pk for pk, _ in self.body_matches[body_start:body_stop]]
+            ranked += [(pk, 0.0) for pk in body]
         entries = SearchEntry.objects.select_related(*OBJECTS, "person__organisation").in_bulk(
             [pk for pk, _ in ranked]
         )
-        prefetch_related_objects([entry.article for entry in entries.values() if entry.article_id], "tags")
+        ranked = [(pk, rank) for pk, rank in ranked if visible(entries[pk])]
+        prefetch_related_objects([entries[pk].article for pk, _ in ranked if entries[pk].article_id], "tags")
         return [self.result(entries[pk], rank) for pk, rank in ranked]
 
     def page(self, number, per_page):
@@ -426,23 +448,28 @@ def highlight(text, terms):
 
 
 def snippet(text, terms, length=SNIPPET_WORDS):
-    """Return the passage of ``text`` (``length`` words) with the most matches, marked, as safe HTML."""
+    """Return the passage of ``text`` (``length`` words) with the most matches, marked, as safe HTML.
+
+    The words are only located (no :class:`~search.analyser.Token` each): a page of results scans the
+    whole lead and body of twelve objects, and only the passage shown needs its tokens.
+    """
     text = analyser.normalise(text)
-    tokens = list(analyser.tokens(text))
-    if not tokens:
+    words = list(analyser.WORD.finditer(text))
+    if not words:
         return ""
-    hits = [i for i, token in enumerate(tokens) if terms.intersection(token.terms)]
+    hits = [i for i, word in enumerate(words) if terms.intersection(analyser.word_terms(word.group()))]
     best, best_count, first = 0, 0, 0
     for last, hit in enumerate(hits):
         while hits[first] <= hit - length:
             first += 1
         if last - first + 1 > best_count:
             best, best_count = hits[first], last - first + 1
-    start = max(0, min(best - 3, len(tokens) - length))
-    end = min(len(tokens), start + length)
-    begin = tokens[start].start if start else 0
-    html = marked(text, tokens[start:end], terms, begin, tokens[end - 1].end)
-    return mark_safe(("… " if start else "") + html.strip() + (" …" if end < len(tokens) else ""))
+    start = max(0, min(best - 3, len(words) - length))
+    end = min(len(words), start + length)
+    shown = [analyser.token(word) for word in words[start:end]]
+    begin = words[start].start() if start else 0
+    html = marked(text, shown, terms, begin, words[end - 1].end())
+    return mark_safe(("… " if start else "") + html.strip() + (" …" if end < len(words) else ""))
 
 
 def suggestions(parsed):

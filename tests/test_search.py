@@ -4,6 +4,7 @@ import datetime
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
@@ -67,8 +68,17 @@ def test_scheduled_article_is_found_from_its_moment_without_any_job():
     article = factories.ArticleFactory(title="Nieuwe City Deal over de energietransitie", scheduled=True)
     assert found("energietransitie") == []
     # Time passes: no save, no signal, no reindexing.
-    Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - datetime.timedelta(minutes=1))
-    assert found("energietransitie") == [article]
+    with time_machine.travel(article.published_at + datetime.timedelta(microseconds=1), tick=False):
+        assert found("energietransitie") == [article]
+    with time_machine.travel(article.published_at - datetime.timedelta(microseconds=1), tick=False):
+        assert found("energietransitie") == []
+
+
+def test_an_article_withdrawn_without_reindexing_is_left_out_of_the_page():
+    """The entry's copy of visibility is only as fresh as its last reindex: the page checks the article."""
+    article = factories.ArticleFactory(title="Nieuwe City Deal over de energietransitie")
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)  # no signal, no reindex
+    assert found("energietransitie") == []
 
 
 def test_tags_added_to_and_removed_from_an_article_are_searchable_at_once():
@@ -367,3 +377,48 @@ def test_a_search_beyond_the_searches_that_may_run_at_once_is_turned_away_at_onc
     cache.delete("search-slot-0")
     assert client.get("/zoeken/", {"q": "wonen"}).status_code == 200
     assert cache.get("search-slot-0") is None  # given back when the search ended
+
+
+def test_body_matches_follow_the_ranked_ones_newest_first_counted_or_capped():
+    """Matches found only with the help of the body come after the ranked ones, newest first: sorted
+    here when they are few, walked from the newest when more than ``MAX_COUNTED`` (the same order)."""
+    now = timezone.now()
+    ranked = factories.ArticleFactory(title="Het warmtenet van de wijk")
+    body = [
+        factories.ArticleFactory(
+            title=f"Bericht {n}",
+            body="<p>Over een warmtenet.</p>",
+            published_at=now - datetime.timedelta(days=n),
+        )
+        for n in (3, 1, 4, 2, 5)
+    ]
+    newest_first = [ranked, *sorted(body, key=lambda article: article.published_at, reverse=True)]
+
+    results = search("warmtenet")
+    assert [result.object for result in results[0:6]] == newest_first
+    assert (results.count(), results.capped) == (6, False)
+    assert [result.object for result in search("warmtenet")[2:4]] == newest_first[2:4]
+
+    with mock.patch("search.query.MAX_COUNTED", 4):
+        capped = search("warmtenet")
+        assert [result.object for result in capped[0:4]] == newest_first[:4]
+        assert (capped.count(), capped.capped) == (4, True)
+        assert [result.object for result in search("warmtenet")[2:4]] == newest_first[2:4]
+
+
+@pytest.mark.parametrize("status", list(Article.Status))
+@pytest.mark.parametrize("moment", ["past", "future", "none"])
+def test_the_index_copy_of_visibility_agrees_with_published(status, moment):
+    """``visible_from`` on an entry is ``published()`` as a value: an entry is visible exactly when its
+    article is listed by ``published()``."""
+    published_at = {
+        "past": timezone.now() - datetime.timedelta(hours=1),
+        "future": timezone.now() + datetime.timedelta(hours=1),
+        "none": None,
+    }[moment]
+    article = factories.ArticleFactory(title="Een artikel")
+    Article.objects.filter(pk=article.pk).update(status=status, published_at=published_at)
+    call_command("rebuild_search_index", verbosity=0)
+    entry = SearchEntry.objects.get(article=article)
+    entry_visible = entry.visible_from is not None and entry.visible_from <= timezone.now()
+    assert entry_visible == Article.objects.published().filter(pk=article.pk).exists()
