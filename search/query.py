@@ -14,6 +14,7 @@ with their own function (``ts_rank``, ``bm25``), weighting title above lead and 
 """
 
 import difflib
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -136,7 +137,13 @@ def fetch_vocabulary(words):
     last = words[-1].whole
     if len(last) >= MIN_PREFIX:
         condition |= Q(word__startswith=last)
+    condition |= Q(term__in=[joined_term(left, right) for left, right in itertools.pairwise(words)])
     return list(SearchTerm.objects.filter(condition).values_list("word", "term")[:MAX_VOCABULARY_ROWS])
+
+
+def joined_term(left, right):
+    """Return the term of two adjacent query words written as one ("town deal" → "towndeal")."""
+    return analyser.stem(left.whole + right.whole)
 
 
 def widen(word, vocabulary, is_last):
@@ -167,10 +174,16 @@ def parse(text):
     vocabulary = fetch_vocabulary(words)
     groups = [widen(word, vocabulary, i == len(words) - 1) for i, word in enumerate(words)]
     trees = [All(tuple(groups)) if len(groups) > 1 else groups[0]]
+    # Two adjacent words also match their join, when some text has it: each such alternative repeats the
+    # whole query, and one for a join no text has (most of them, in a long query) would match nothing.
+    # (A vocabulary cut off at its limit may miss a join: then every join is kept.)
+    known_terms = {term for _, term in vocabulary}
+    complete = len(vocabulary) < MAX_VOCABULARY_ROWS
     for i in range(len(words) - 1):
-        joined = Term(analyser.stem(words[i].whole + words[i + 1].whole))
-        rest = (*groups[:i], joined, *groups[i + 2 :])
-        trees.append(All(rest) if len(rest) > 1 else rest[0])
+        joined = joined_term(words[i], words[i + 1])
+        if joined in known_terms or not complete:
+            rest = (*groups[:i], Term(joined), *groups[i + 2 :])
+            trees.append(All(rest) if len(rest) > 1 else rest[0])
     parsed.tree = trees[0] if len(trees) == 1 else Any(tuple(trees))
     if len(words) > 1:
         parsed.phrase = Phrase(tuple(word.term for word in words))

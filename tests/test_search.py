@@ -14,6 +14,8 @@ from django.utils import timezone
 from articles.models import Article
 from search import search
 from search.models import SearchEntry
+from search.query import leaves
+from search.query import parse as parse_query
 from tests import factories
 from tests.html import parse
 
@@ -422,3 +424,13 @@ def test_the_index_copy_of_visibility_agrees_with_published(status, moment):
     entry = SearchEntry.objects.get(article=article)
     entry_visible = entry.visible_from is not None and entry.visible_from <= timezone.now()
     assert entry_visible == Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_two_words_match_their_join_only_when_some_text_has_it():
+    """Each join repeats the whole query; a join no text has would match nothing and only cost time."""
+    factories.ArticleFactory(title="Werk in de stad")
+    assert "werkstad" not in set(leaves(parse_query("werk stad").tree))
+    assert found("werk stad") != []
+    joined = factories.ArticleFactory(title="De werkstad van morgen")
+    assert "werkstad" in set(leaves(parse_query("werk stad").tree))
+    assert joined in found("werk stad")
