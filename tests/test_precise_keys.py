@@ -161,6 +161,15 @@ def test_an_edit_touches_the_article_and_nothing_else_by_name(world, django_capt
     assert set(touch.call_args.args[0]) == {dependencies.key(world.shown), "article:*"}
 
 
+def test_an_edit_saved_through_the_admin_touches_the_article_alone(world, chief_client, commit):
+    from tests.test_workflow import post_change_form
+
+    with mock.patch.object(pagecache, "touch") as touch:
+        response = commit(post_change_form, chief_client, world.shown, title="Wonen in Utrecht, herzien")
+    assert response.status_code == 302
+    assert set(touch.call_args.args[0]) == {dependencies.key(world.shown), "article:*"}
+
+
 def test_publishing_an_article_renders_the_lists_it_joins_and_no_other(world, commit):
     pages = {**showing(world), **not_showing(world)}
     cached(*pages.values())
