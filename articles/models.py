@@ -660,6 +660,9 @@ def view_sets(view, linked):
 
 def links_changed(instance, model, pk_set):
     """Return the keys an ``m2m_changed`` of ``instance`` with the ``model`` objects ``pk_set`` touches."""
+    if model is Article and pk_set:
+        # Articles readers never saw show nowhere through the link (yet): their publication will tell.
+        pk_set = Article.objects.filter(EVER_PUBLISHED, pk__in=pk_set).values_list("pk", flat=True)
     return link_keys([[(type(instance), instance.pk), (model, pk)] for pk in pk_set])
 
 

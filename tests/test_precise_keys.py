@@ -334,5 +334,9 @@ def test_a_draft_with_links_saved_and_deleted_touches_nothing(world, commit):
     commit(draft.organisations.add, world.anna.organisation)
     commit(draft.authors.add, world.writer)
     commit(rename, draft, "title", "Concept, herzien")
+    # From the other side: what is linked to a draft shows it nowhere yet.
+    commit(world.shown.related.add, draft)
+    commit(world.bram.articles.add, draft)
+    commit(world.shown.milestones.get().articles.add, draft)
     commit(draft.delete)
     assert cache.get(pagecache.CLOCK_KEY) == clock
