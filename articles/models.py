@@ -615,7 +615,7 @@ def touched_keys(obj, before=None, deleted=False):
             before, now = now, None
         return {dependencies.key(obj)} | membership_keys(obj, before, now)
     if isinstance(obj, (Person, Organisation, Partnership, CityDeal, Tag, Milestone, Participation)):
-        # What lists, overviews and programme pages show (they hold ``ANY``), and pages naming it.
+        # What overviews and the pages of people and programmes show (they hold ``ANY``), and pages naming it.
         return {dependencies.key(obj), dependencies.ANY}
     if isinstance(obj, TaggedItem):
         content = obj.content_type.model_class()
