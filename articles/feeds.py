@@ -24,10 +24,11 @@ from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
 
+from core import dependencies
 from people.models import CityDeal, Organisation, Partnership, Person
 
 from . import conditional, richtext
-from .models import Article, Milestone
+from .models import Article, Milestone, listing_keys
 
 # Characters XML 1.0 cannot carry (the C0 controls but tab, newline and carriage return; U+FFFE, U+FFFF;
 # lone surrogates), the C1 controls it discourages and U+FFFD, the mark of text lost to a wrong encoding
@@ -174,6 +175,9 @@ def without_none(values):
     return {key: value for key, value in values.items() if value is not None}
 
 
+# What an entry names besides the article's own fields: its byline (authors) and tags (categories).
+FEED_RELATIONS = ("authors", "tags")
+
 # The formats every feed comes in: key, URL name suffix, generator, label.
 FORMATS = [
     ("rss", "", RssFeed, "RSS"),
@@ -284,7 +288,9 @@ class ArticleFeed(ScopedFeed):
 
     def items(self, scope):
         articles = self.articles(scope).published().for_listing().prefetch_related("authors")
-        return articles[: settings.FEED_LENGTH]
+        articles = list(articles[: settings.FEED_LENGTH])
+        dependencies.depends_on(self.request, *listing_keys([scope], articles, FEED_RELATIONS))
+        return articles
 
     def item_title(self, item):
         return item.title

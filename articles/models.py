@@ -1,5 +1,7 @@
+import datetime
 import functools
 import operator
+from typing import NamedTuple
 
 import reversion
 from django.conf import settings
@@ -501,34 +503,50 @@ HERO_RENDITIONS = RenditionSet("hero_image", widths=[480, 800, 1200, 1600], focu
 
 def unseen_by_readers(obj, created=False):
     """Return whether a change to ``obj`` can show on no public page: an article that never reached readers
-    nor is scheduled to (a draft, one in review), its tag links, a tag just made (it is on nothing public
-    yet), a preview revocation.
+    nor is scheduled to (a draft, one in review), its links (tags, people, ...), a tag just made (it is on
+    nothing public yet), a preview revocation.
 
     The one answer to "does this change concern readers?": the page cache keeps its pages when it is yes,
     so an editor saving a draft every second costs readers nothing.
     """
     if isinstance(obj, Article):
         return not obj.was_ever_published
-    if isinstance(obj, TaggedArticle):
-        return not Article.objects.filter(EVER_PUBLISHED, pk=obj.content_object_id).exists()
+    if type(obj) in link_models():
+        linked = [getattr(obj, field.attname) for field in link_fields(obj) if field.related_model is Article]
+        return not Article.objects.filter(EVER_PUBLISHED, pk__in=linked).exists()
     if isinstance(obj, Tag):
         return created
     return isinstance(obj, PreviewRevocation)
 
 
-# Surrogate keys (core.dependencies): what the article page shows, and what a committed change makes stale.
-# The page cache and the edge cache act on them (ezine/pagecache.py); this is their one definition.
+# Surrogate keys (core.dependencies): what the pages of articles show, and what a committed change makes
+# stale. The page cache and the edge cache act on them (ezine/pagecache.py); this is their one definition.
 
 # What the "read also" choice of an article page draws from (``related_to``): the articles about these.
 READ_ALSO_SCOPES = (Tag, Person, Partnership, CityDeal)
 
 
-def readers_view(status, published_at, partnership_id, city_deal_id):
-    """Return what of an article decides where readers find it: published (now or at its scheduled moment:
-    the pages choosing among its sets are rendered again when it is scheduled, and no page outlives the
-    moment), when, in which programmes."""
-    listed = status == Article.Status.PUBLISHED and published_at is not None
-    return (listed, published_at if listed else None, partnership_id, city_deal_id)
+class ReadersView(NamedTuple):
+    """Where readers find a published article: in which sets of articles, at which place."""
+
+    published_at: datetime.datetime
+    kind: str
+    partnership_id: int | None
+    city_deal_id: int | None
+
+
+READERS_VIEW_FIELDS = ("status", "published_at", "kind", "partnership_id", "city_deal_id")
+
+
+def readers_view(status, published_at, kind, partnership_id, city_deal_id):
+    """Return where readers find an article (``ReadersView``), or ``None`` when nowhere.
+
+    A scheduled article counts as published: the pages listing its sets are rendered again when it is
+    scheduled, and no page outlives the moment (the page cache), so it appears on them on time.
+    """
+    if status != Article.Status.PUBLISHED or published_at is None:
+        return None
+    return ReadersView(published_at, kind, partnership_id, city_deal_id)
 
 
 def readers_view_before(article):
@@ -537,11 +555,42 @@ def readers_view_before(article):
     if article.pk is None:
         return None, False
     row = (
-        Article.objects.filter(pk=article.pk)
-        .values_list("status", "published_at", "partnership_id", "city_deal_id", "first_published_at")
-        .first()
+        Article.objects.filter(pk=article.pk).values_list(*READERS_VIEW_FIELDS, "first_published_at").first()
     )
-    return (readers_view(*row[:4]), row[4] is not None) if row else (None, False)
+    return (readers_view(*row[:-1]), row[-1] is not None) if row else (None, False)
+
+
+def set_key_of(scope):
+    """Return the key of the set of articles ``in_scope(scope)``: all (``None``), of a kind, about an object
+    (a milestone's: its articles), or about any object of a model."""
+    if scope is None:
+        return dependencies.ARTICLES
+    if isinstance(scope, str):
+        return dependencies.set_key("kind", Article.Kind(scope).value)
+    if isinstance(scope, type):
+        return dependencies.articles_key(scope, dependencies.EVERY)
+    return dependencies.articles_key(type(scope), scope.pk)
+
+
+# What a list of articles shows of each besides its own fields: the people on its card (``for_listing``).
+LISTED_RELATIONS = ("people",)
+
+
+def listing_keys(scopes, articles, relations=LISTED_RELATIONS):
+    """Return the keys of a list of ``articles`` drawn from the sets of ``scopes`` (``set_key_of``; several:
+    the articles in all of them): each set and scope object (its name is shown), each article, and the
+    objects of its ``relations`` (prefetched: no query).
+
+    The one definition of what a page or feed listing articles holds; an edit of an article it does not
+    show leaves it alone.
+    """
+    keys = {set_key_of(scope) for scope in scopes}
+    keys |= {dependencies.key(scope) for scope in scopes if isinstance(scope, models.Model)}
+    for article in articles:
+        keys.add(dependencies.key(article))
+        for name in relations:
+            keys |= {dependencies.key(obj) for obj in getattr(article, name).all()}
+    return keys
 
 
 def article_page_keys(article, shown):
@@ -564,21 +613,16 @@ def touched_keys(obj, before=None, deleted=False):
     defines none for its model (the caller must then assume everything changed).
 
     ``before`` is ``readers_view_before()`` of an article, taken before it was saved (``deleted``: it is
-    gone, as if withdrawn). An article's own key
-    always; when where readers find it changed (published, withdrawn, due, moved to another programme,
-    created or deleted), also the sets of articles about its tags, people, partnership and City Deal (as
-    they were and as they are) and the pages naming it among their related articles.
+    gone, as if withdrawn). An article's own key always: an edit renders the pages showing it and no other;
+    when where readers find it changed, also the sets it joined, left or moved in (``membership_keys``).
     """
     if isinstance(obj, Article):
-        keys = {dependencies.key(obj), dependencies.ANY}
-        now = readers_view(obj.status, obj.published_at, obj.partnership_id, obj.city_deal_id)
+        now = readers_view(*(getattr(obj, field) for field in READERS_VIEW_FIELDS))
         if deleted:
             before, now = now, None
-        if before != now:
-            keys |= membership_keys(obj, before, now)
-        return keys
+        return {dependencies.key(obj)} | membership_keys(obj, before, now)
     if isinstance(obj, (Person, Organisation, Partnership, CityDeal, Tag, Milestone, Participation)):
-        # What lists, overviews and programme pages show (they hold ``ANY``), and pages naming it.
+        # What overviews and the pages of people and programmes show (they hold ``ANY``), and pages naming it.
         return {dependencies.key(obj), dependencies.ANY}
     if isinstance(obj, TaggedItem):
         content = obj.content_type.model_class()
@@ -586,58 +630,104 @@ def touched_keys(obj, before=None, deleted=False):
             return None
         return {dependencies.model_key(content, obj.object_id), dependencies.key(obj.tag), dependencies.ANY}
     if obj.__class__ in link_models():
-        return link_keys([(field.related_model, getattr(obj, field.attname)) for field in link_fields(obj)])
+        return link_keys([[(field.related_model, getattr(obj, field.attname)) for field in link_fields(obj)]])
     if isinstance(obj, PreviewRevocation):
         return set()
     return None
 
 
-def membership_keys(article, *views):
-    """Return the keys of the sets ``article`` joins or leaves, and of the pages relating to it."""
-    keys = set()
-    if article.pk is not None:
-        tags = TaggedArticle.objects.filter(content_object_id=article.pk).values_list("tag_id", flat=True)
-        keys |= {dependencies.articles_key(Tag, pk) for pk in tags}
-        people = Article.people.through.objects.filter(article_id=article.pk).values_list("person_id")
-        keys |= {dependencies.articles_key(Person, pk) for (pk,) in people}
-        pointing = Article.related.through.objects.filter(to_article_id=article.pk)
-        pointing = pointing.values_list("from_article_id")
-        keys |= {dependencies.model_key(Article, pk) for (pk,) in pointing}
-    for view in views:
-        if view is not None:
-            _, _, partnership_id, city_deal_id = view
-            for model, pk in ((Partnership, partnership_id), (CityDeal, city_deal_id)):
-                if pk is not None:
-                    keys.add(dependencies.articles_key(model, pk))
+def membership_keys(article, before, now):
+    """Return the keys of the sets of articles ``article`` joins, leaves or moves in when where readers find
+    it goes from ``before`` to ``now`` (``readers_view``), and of the pages relating to it.
+
+    Published, withdrawn, deleted or due: every set it is in, and the pages naming it among their related
+    articles; a new publication moment: every set it was or is in (its place changed); another kind or
+    programme: the sets it left and joined.
+    """
+    if before == now:
+        return set()
+    shown_or_hidden = (before is None) != (now is None)
+    moved = not shown_or_hidden and before.published_at != now.published_at
+    linked = link_keys(links_of(article)) if shown_or_hidden or moved else set()
+    old, new = view_sets(before, linked), view_sets(now, linked)
+    return old | new if moved else old ^ new
+
+
+def view_sets(view, linked):
+    """Return the keys of the sets an article is in when readers see it as ``view``, ``linked`` those it
+    is in by its links (none when they do not see it)."""
+    if view is None:
+        return set()
+    keys = {set_key_of(None), set_key_of(view.kind), *linked}
+    for model, pk in ((Partnership, view.partnership_id), (CityDeal, view.city_deal_id)):
+        if pk is not None:
+            keys.add(dependencies.articles_key(model, pk))
     return keys
 
 
 def links_changed(instance, model, pk_set):
     """Return the keys an ``m2m_changed`` of ``instance`` with the ``model`` objects ``pk_set`` touches."""
-    keys = {dependencies.key(instance), dependencies.ANY}
-    for pk in pk_set:
-        keys |= link_keys([(type(instance), instance.pk), (model, pk)])
+    if model is Article and pk_set:
+        # Articles readers never saw show nowhere through the link (yet): their publication will tell.
+        pk_set = Article.objects.filter(EVER_PUBLISHED, pk__in=pk_set).values_list("pk", flat=True)
+    return link_keys([[(type(instance), instance.pk), (model, pk)] for pk in pk_set])
+
+
+def link_keys(links):
+    """Return the keys touched when each of ``links`` (its two ends, (model, pk) pairs) is made or undone.
+
+    A link of an article: the article's own key and the set of articles about the other end (an article:
+    its key, as its page names the first among its related articles); a person's also makes the set of
+    their organisation's (``about()``). Another link (a programme's contacts): both ends and ``ANY``.
+    """
+    keys, people = set(), set()
+    for ends in links:
+        if all(model is not Article for model, _pk in ends):
+            keys |= {dependencies.model_key(model, pk) for model, pk in ends if pk is not None}
+            keys.add(dependencies.ANY)
+            continue
+        for model, pk in ends:
+            if model is Article:
+                keys.add(dependencies.model_key(Article, pk))
+            elif pk is not None:
+                keys.add(dependencies.articles_key(model, pk))
+                if model is Person:
+                    people.add(pk)
+    if people:
+        working_at = Person.objects.filter(pk__in=people, organisation__isnull=False)
+        keys |= {
+            dependencies.articles_key(Organisation, pk)
+            for pk in working_at.values_list("organisation_id", flat=True)
+        }
     return keys
 
 
-def link_keys(pairs):
-    """Return the keys touched when the objects ``pairs`` (model, pk) are linked or unlinked: each object,
-    and the set of articles about the other when one is an article."""
-    keys = {dependencies.model_key(model, pk) for model, pk in pairs if pk is not None} | {dependencies.ANY}
-    models_in_link = {model for model, _ in pairs}
-    if Article in models_in_link:
-        keys |= {dependencies.articles_key(model, pk) for model, pk in pairs if model is not Article and pk}
-    return keys
+def links_of(article):
+    """Return the links of ``article`` (to tags, people, organisations, milestones and other articles) as
+    ``link_keys`` takes them: one query per kind of link."""
+    links = []
+    for through in link_models():
+        fields = link_fields(through)
+        for field in fields:
+            if field.related_model is Article:
+                rows = through.objects.filter(**{field.attname: article.pk})
+                for values in rows.values_list(*(other.attname for other in fields)):
+                    links.append(
+                        [(other.related_model, pk) for other, pk in zip(fields, values, strict=True)]
+                    )
+    return links
 
 
 @functools.cache
 def link_models():
-    """Return the models linking an article to a scope or another article (the many-to-many tables)."""
+    """Return the models linking an article to a scope, a milestone or another article (many-to-many)."""
     names = ("people", "organisations", "authors", "related")
-    return frozenset({TaggedArticle, *(Article._meta.get_field(name).remote_field.through for name in names)})
+    throughs = {Article._meta.get_field(name).remote_field.through for name in names}
+    return frozenset({TaggedArticle, Milestone.articles.through, *throughs})
 
 
 def link_fields(row):
+    """Return the two ends of a link: the relation fields of a row (or model) of ``link_models()``."""
     return [field for field in row._meta.concrete_fields if field.is_relation]
 
 

@@ -12,9 +12,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
+from core import dependencies
 from people.models import CityDeal, Organisation, Participation, Partnership
 
-from .models import Article, Milestone, current_phase
+from .models import Article, Milestone, current_phase, listing_keys
 
 # The newest articles a programme's timeline places among its milestones (the rest is on its page).
 TIMELINE_ARTICLES = 50
@@ -80,6 +81,18 @@ def programme_timeline(programme):
     # Milestones first on a day they share with an article: what happened, then what was written.
     entries.sort(key=lambda entry: (entry.date, entry.article is not None))
     return entries, current_phase(milestones)
+
+
+def timeline_keys(entries):
+    """Return the keys of what a timeline shows of articles: each article, and each milestone's set of
+    articles (it names its published ones)."""
+    keys = set()
+    for entry in entries:
+        if entry.milestone is not None:
+            keys |= listing_keys([entry.milestone], entry.milestone.articles.all(), relations=())
+        else:
+            keys.add(dependencies.key(entry.article))
+    return keys
 
 
 @dataclass

@@ -21,10 +21,26 @@ from people.views import participants
 
 from . import conditional, preview, seo, timeline
 from .feeds import feed_catalogue, feed_urls
-from .models import Article, PreviewRevocation, article_page_keys, public_scopes
+from .models import Article, PreviewRevocation, article_page_keys, listing_keys, public_scopes, set_key_of
 
 
-class ArticleListView(KindFilterMixin, ListView):
+class ListedArticlesMixin:
+    """Records the keys of the page of articles a list view shows (``listing_keys``): its ``object_list``,
+    drawn from the sets of ``listed_from()``, and ``page_keys``, what else the page shows."""
+
+    page_keys = ()
+
+    def listed_from(self):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        keys = listing_keys(self.listed_from(), context["object_list"])
+        dependencies.depends_on(self.request, *keys, *self.page_keys)
+        return context
+
+
+class ArticleListView(KindFilterMixin, ListedArticlesMixin, ListView):
     """All published articles, newest first, filterable by kind (``?soort=``) and tag (``?tag=``)."""
 
     template_name = "articles/article_list.html"
@@ -42,6 +58,12 @@ class ArticleListView(KindFilterMixin, ListView):
         elif tag_slug:
             articles = articles.none()
         return articles
+
+    def listed_from(self):
+        """Return the sets listed: of the kind and of the tag asked for (a tag that does not exist yet: of
+        any tag), or all articles."""
+        tag = self.tag or (Tag if self.request.GET.get("tag") else None)
+        return [scope for scope in (self.kind, tag) if scope is not None] or [None]
 
     def get_context_data(self, **kwargs):
         if self.tag:
@@ -102,7 +124,7 @@ def render_preview(request, article, shared=False):
     return preview.noindex(render(request, "articles/article_detail.html", context))
 
 
-class ScopedArticleListView(SingleObjectMixin, ListView):
+class ScopedArticleListView(ListedArticlesMixin, SingleObjectMixin, ListView):
     """A page about one object (a person, a tag, a City Deal, ...) with its published articles, newest first.
 
     Subclasses set ``model`` (or ``scope_queryset``), ``template_name``, ``overview`` (the URL name of the
@@ -115,6 +137,8 @@ class ScopedArticleListView(SingleObjectMixin, ListView):
     scope_queryset = None
     feed_name = None
     overview = None
+    # The object's people, organisation, programmes and milestones: what has no keys of its own.
+    page_keys = (dependencies.ANY,)
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object(queryset=self.get_scope_queryset())
@@ -125,6 +149,9 @@ class ScopedArticleListView(SingleObjectMixin, ListView):
 
     def get_queryset(self):
         return Article.objects.published().in_scope(self.object).for_listing()
+
+    def listed_from(self):
+        return [self.object]
 
     def get_context_data(self, **kwargs):
         name = self.object._meta.verbose_name_plural
@@ -151,6 +178,7 @@ class TagDetailView(ScopedArticleListView):
     template_name = "articles/tag_detail.html"
     feed_name = "articles:tag_feed"
     overview = "articles:tag_list"
+    page_keys = ()  # the tag's name and articles, nothing else
 
     def describe(self):
         return seo.topic(self.request, self.object)
@@ -190,6 +218,7 @@ class ProgrammeDetailView(ScopedArticleListView):
 
     def get_context_data(self, **kwargs):
         entries, phase = timeline.programme_timeline(self.object)
+        dependencies.depends_on(self.request, *timeline.timeline_keys(entries))
         name = self.request.resolver_match.url_name.removesuffix("_detail")
         return super().get_context_data(
             timeline=entries,
@@ -226,9 +255,11 @@ class TimelineView(TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        entries = timeline.all_programmes_timeline(self.filters)
+        dependencies.depends_on(self.request, dependencies.ANY, *timeline.timeline_keys(entries))
         return super().get_context_data(
             filters=self.filters,
-            entries=timeline.all_programmes_timeline(self.filters),
+            entries=entries,
             tags=timeline.programme_tags().order_by("name"),
             organisations=timeline.participating_organisations().only("name", "slug"),
             kinds=[
@@ -246,6 +277,8 @@ class TagListView(ListView):
     paginate_by = 100
 
     def get_queryset(self):
+        # Which tags the newest articles carry: any tag's set of articles, and their order.
+        dependencies.depends_on(self.request, dependencies.ANY, set_key_of(None), set_key_of(Tag))
         return Article.objects.published().popular_tags(limit=None)
 
 
@@ -273,6 +306,8 @@ class FeedListView(TemplateView):
     template_name = "articles/feed_list.html"
 
     def get_context_data(self, **kwargs):
+        # The feeds of people and programmes, and of the tags of published articles: any tag's set.
+        dependencies.depends_on(self.request, dependencies.ANY, set_key_of(Tag))
         return super().get_context_data(
             groups=feed_catalogue(self.request), feed_length=settings.FEED_LENGTH, **kwargs
         )

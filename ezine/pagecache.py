@@ -2,12 +2,13 @@
 
 Every response an anonymous reader gets for a public page or feed is kept in the cache (Redis in
 production) with the keys of what it shows (``core.dependencies``: an article page names the article, its
-people, organisations, programmes, tags and the articles it links to; lists, feeds and other pages depend on
-``ANY``) and the moment, on a clock in the cache, its render began. Each key has a version: the clock tick
-of the last committed change that touched it (``articles.models.touched_keys`` says which keys a change
-touches; a draft touches none). An entry counts while none of its keys has a version later than its render:
-a hit costs two cache round trips (the entry, then its keys' versions) and no SQL. The edge cache
-(``ezine.edge``) keeps the same pages under the same keys, and is purged by them.
+people, organisations, programmes, tags and the articles it links to; a list or feed the articles it shows
+and the sets it lists them from; pages of people, programmes and the like ``ANY``) and the moment, on a
+clock in the cache, its render began. Each key has a version: the clock tick of the last committed change
+that touched it (``articles.models.touched_keys`` says which keys a change touches; a draft touches none).
+An entry counts while none of its keys has a version later than its render: a hit costs two cache round
+trips (the entry, then its keys' versions) and no SQL. The edge cache (``ezine.edge``) keeps the same pages
+under the same keys, and is purged by them.
 
 A scheduled article must appear on time without anyone saving anything: no entry lives past the next
 scheduled publication moment, which is kept in the cache and looked up again once it has passed.
@@ -28,7 +29,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_vary_headers
 from django.utils.http import parse_http_date_safe
@@ -146,7 +147,7 @@ def content_changed(sender, instance=None, created=False, **kwargs):
         return
     action = kwargs.get("action")
     if action is None:
-        deleted = kwargs.get("signal") is post_delete
+        deleted = kwargs.get("signal") is pre_delete
         keys = touched_keys(instance, getattr(instance, "_readers_view_before", None), deleted=deleted)
     elif action in ("post_add", "post_remove"):
         keys = links_changed(instance, kwargs["model"], kwargs["pk_set"])
@@ -181,6 +182,7 @@ def touch_after_commit(keys):
     """
     from .models import PendingInvalidation
 
+    keys = dependencies.widened(keys)
     # A change this large (an import, a bulk action) makes nearly every page stale anyway: one key is
     # cheaper than thousands of versions and purges.
     keys = sorted(keys) if len(keys) <= MOST_KEYS_TOUCHED else [dependencies.ALL]
@@ -283,7 +285,9 @@ def connect_signals():
     dependencies.changed_in_bulk.connect(bulk_change, dispatch_uid="ezine.pagecache.bulk_change")
     for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
-            for signal in (post_save, post_delete, m2m_changed):
+            # Before a deletion: the links that go with it (an article's people, its milestones) send no
+            # signals of their own, and say which sets it leaves only while they exist.
+            for signal in (post_save, pre_delete, m2m_changed):
                 signal.connect(
                     content_changed, sender=model, dispatch_uid=f"ezine.pagecache.{label}.{model.__name__}"
                 )

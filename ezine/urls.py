@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Milestone
 from articles.sitemaps import ArticleSitemap, TagSitemap
+from core import dependencies
 from people.models import CityDeal, Organisation, Partnership, Person
 from people.sitemaps import CityDealSitemap, OrganisationSitemap, PartnershipSitemap, PersonSitemap
 
@@ -57,6 +58,9 @@ def newest_edit(model):
     return model.objects.aggregate(last=Max("updated_at"))["last"]
 
 
+# A sitemap names every article with its last modification, and people and programmes with theirs.
+sitemap_keys = dependencies.showing(dependencies.ANY, dependencies.model_key(Article, dependencies.EVERY))
+
 SITEMAPS = {
     "overzichten": OverviewSitemap,
     "artikelen": ArticleSitemap,
@@ -74,11 +78,16 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_keys(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_keys(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("zoeken/", views.SearchView.as_view(), name="search"),
     # Before the admin's own: its "view on site" shortcut, checked (see views.view_on_site).
     path(

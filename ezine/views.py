@@ -18,8 +18,8 @@ from django.views.generic import TemplateView
 from taggit.models import Tag
 
 from articles.feeds import feed_urls
-from articles.models import Article
-from core import seo
+from articles.models import Article, listing_keys, set_key_of
+from core import dependencies, seo
 from core.views import permanent_redirect_with
 from ezine import edge, pagecache
 from ezine.middleware import statement_timed_out
@@ -42,6 +42,9 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         published = Article.objects.published()
         articles = list(published.for_listing()[:HOME_ARTICLES])
+        # Besides the newest articles: partnerships and City Deals (``ANY``), the tags on the newest articles.
+        keys = listing_keys([None], articles)
+        dependencies.depends_on(self.request, *keys, dependencies.ANY, set_key_of(Tag))
         return super().get_context_data(
             lead_article=articles[0] if articles else None,
             articles=articles[1:],
@@ -106,6 +109,11 @@ class SearchView(TemplateView):
             return render(request, self.template_name, context, status=503)
 
     def get_context_data(self, **kwargs):
+        # What a search may find: any article (an edit can change which searches match it), the people,
+        # organisations, programmes and tags (``ANY``).
+        dependencies.depends_on(
+            self.request, dependencies.ANY, dependencies.model_key(Article, dependencies.EVERY)
+        )
         form = SearchForm(self.request.GET)
         query, tag_slug = form.value("q") or "", form.value("tag")
         tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
