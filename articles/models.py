@@ -447,9 +447,11 @@ def public_tags():
     """Return the tags readers may see: those on a published article, or on a person, organisation,
     partnership or City Deal (always public). A tag only on unpublished articles is as hidden as they are.
     """
-    on_published = TaggedArticle.objects.filter(content_object__in=Article.objects.published())
+    # EXISTS per tag: a tag's page looks up one tag and stops at its first published article (a set of the
+    # tags of every published article read all their links, 250,000 at 100,000 articles: 0.3 s a page).
+    on_published = TaggedArticle.objects.filter(published_condition("content_object__"), tag=OuterRef("pk"))
     return Tag.objects.filter(
-        Q(pk__in=on_published.values("tag_id")) | Q(pk__in=TaggedItem.objects.values("tag_id"))
+        models.Exists(on_published) | models.Exists(TaggedItem.objects.filter(tag=OuterRef("pk")))
     )
 
 

@@ -106,6 +106,13 @@ def test_a_tag_used_only_on_drafts_has_no_page_and_no_feed(client):
     assert client.get("/tags/wonen/feed/").status_code == 200
 
 
+def test_a_tag_used_only_on_a_scheduled_article_has_no_page_until_its_moment(client):
+    article = factories.ArticleFactory(title="Straks", scheduled=True, tags=["stadsverwarming"])
+    assert client.get("/tags/stadsverwarming/").status_code == 404
+    with mock.patch("django.utils.timezone.now", return_value=article.published_at):
+        assert client.get("/tags/stadsverwarming/").status_code == 200
+
+
 def test_a_tag_on_a_person_keeps_its_page(client):
     factories.PersonFactory(name="Iemand").tags.add("stadslogistiek")
     assert client.get("/tags/stadslogistiek/").status_code == 200
