@@ -174,15 +174,26 @@ def about(model, scope):
     if issubclass(model, Person):
         featuring = Article.people.through.objects.filter(person=outer)
         written = Article.authors.through.objects.filter(person=outer)
-        return Q(pk__in=featuring.values("article_id")) | Q(pk__in=written.values("article_id"))
+        return any_of_links(featuring, written)
     if issubclass(model, Organisation):
         linked = Article.organisations.through.objects.filter(organisation=outer)
         featuring = Article.people.through.objects.filter(person__organisation=outer)
-        return Q(pk__in=linked.values("article_id")) | Q(pk__in=featuring.values("article_id"))
+        return any_of_links(linked, featuring)
     try:
         return Q(**{SCOPE_LOOKUPS[model]: scope})
     except KeyError:
         raise TypeError(f"Articles have no scope of type {model.__name__}") from None
+
+
+def any_of_links(*links):
+    """Return the condition "linked by any of ``links``", querysets of link rows with an ``article_id``.
+
+    One ``IN`` over their union: PostgreSQL starts from the scope's few links. Two ``IN`` joined by ``OR``
+    it cannot turn into a join, so it walked the whole archive newest first and tested every article
+    (0.1 s for a person's page at 100,000 articles).
+    """
+    first, *others = (link.values("article_id") for link in links)
+    return Q(pk__in=first.union(*others))
 
 
 @reversion.register()
