@@ -38,7 +38,17 @@ RENDERED = (
     "City Deal",
     "tag",
     "RSS",
+    "person feed",
+    "tag feed",
 )
+
+
+def chosen_pages():
+    """Return bench/pages.py's pages and the RSS feeds of its person, organisation, City Deal and tag."""
+    chosen = pages()
+    for scope in ("person", "organisation", "City Deal", "tag"):
+        chosen[f"{scope} feed"] = f"{chosen[scope]}feed/"
+    return chosen
 
 
 class SQLTimer:
@@ -80,7 +90,7 @@ def main():
     parser.add_argument("--explain", help="a page name: print EXPLAIN (ANALYZE, BUFFERS) of its queries")
     parser.add_argument("--queries", help="a page name: print the median time of each of its queries")
     args = parser.parse_args()
-    chosen = pages()
+    chosen = chosen_pages()
     client = Client()
     if args.profile:
         from pyinstrument import Profiler
