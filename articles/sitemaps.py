@@ -25,7 +25,7 @@ class TagSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        return Article.objects.published().popular_tags(limit=None)
+        return Article.objects.published().popular_tags(limit=None, last_published=True)
 
     def lastmod(self, tag):
         return tag.last_published

@@ -231,6 +231,8 @@ def test_validator_counts_the_articles_in_scope_exactly_as_the_feed_selects_them
     linked = {"organisations": [organisation], "partnership": partnership, "city_deal": deal, "tags": ["a"]}
     factories.ArticleFactory(people=[member], **linked)
     factories.ArticleFactory(people=[member])
+    factories.ArticleFactory(authors=[member])
+    factories.ArticleFactory(people=[member], authors=[member])
     factories.ArticleFactory(**linked)
     factories.ArticleFactory(draft=True, people=[member], **linked)
     factories.ArticleFactory(people=[factories.PersonFactory()], tags=["b"])

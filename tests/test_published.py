@@ -73,6 +73,19 @@ def test_organisation_scope_includes_articles_featuring_its_people_once():
     assert sorted(a.title for a in in_scope) == sorted([both.title, via_person.title])
 
 
+def test_person_scope_holds_what_they_wrote_and_what_features_them_once():
+    person = factories.PersonFactory()
+    both = factories.ArticleFactory(title="beide", people=[person], authors=[person])
+    written = factories.ArticleFactory(title="geschreven", authors=[person])
+    featuring = factories.ArticleFactory(title="over", people=[person])
+    factories.ArticleFactory(title="los", people=[factories.PersonFactory()])
+
+    in_scope = list(Article.objects.published().in_scope(person))
+
+    assert sorted(a.title for a in in_scope) == sorted([both.title, written.title, featuring.title])
+    assert Article.objects.published().in_scope(person).count() == 3
+
+
 def test_unknown_scope_type_is_refused():
     with pytest.raises(TypeError):
         Article.objects.in_scope(object())
@@ -104,6 +117,13 @@ def test_a_tag_used_only_on_drafts_has_no_page_and_no_feed(client):
         assert client.get(path).status_code == 404, path
     assert client.get("/tags/wonen/").status_code == 200
     assert client.get("/tags/wonen/feed/").status_code == 200
+
+
+def test_a_tag_used_only_on_a_scheduled_article_has_no_page_until_its_moment(client):
+    article = factories.ArticleFactory(title="Straks", scheduled=True, tags=["stadsverwarming"])
+    assert client.get("/tags/stadsverwarming/").status_code == 404
+    with mock.patch("django.utils.timezone.now", return_value=article.published_at):
+        assert client.get("/tags/stadsverwarming/").status_code == 200
 
 
 def test_a_tag_on_a_person_keeps_its_page(client):

@@ -1,10 +1,12 @@
 """What search engines and social networks get: titles, canonical URLs, Open Graph, JSON-LD, sitemap."""
 
+import datetime
 import json
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from articles.models import Article
 from core.dates import machine_datetime
@@ -271,3 +273,14 @@ def test_the_home_page_loads_its_lead_image_at_once_and_the_rest_lazily():
     assert lead is not None and not lead.has_attr("loading")
     cards = parse(Client().get("/artikelen/")).select(".card img")
     assert cards and all(image["loading"] == "lazy" for image in cards)
+
+
+def test_a_tag_s_last_modification_in_the_sitemap_is_its_newest_article_s_publication():
+    now = timezone.now()
+    for days, tags in ((40, ["wonen"]), (10, ["wonen", "zorg"]), (3, ["zorg"])):
+        factories.ArticleFactory(tags=tags, published_at=now - datetime.timedelta(days=days))
+    factories.ArticleFactory(tags=["wonen"], draft=True)
+    entries = sitemap_entries("/sitemap-tags.xml")
+    for tag, days in (("wonen", 10), ("zorg", 3)):
+        lastmod = entries[f"http://testserver/tags/{tag}/"].findtext("s:lastmod", namespaces=SITEMAP_NS)
+        assert lastmod == timezone.localdate(now - datetime.timedelta(days=days)).isoformat()

@@ -635,3 +635,25 @@ def test_attachments_already_in_storage_are_not_checked_again(settings):
     settings.MAX_ATTACHMENT_UPLOAD_SIZE = 10
     Path(article.attachment.path).write_bytes(MZ_EXECUTABLE)
     article.full_clean()
+
+
+def test_an_image_replaced_on_an_article_loaded_from_the_database_gets_renditions(media_root):
+    article = factories.ArticleFactory(hero_image=upload("oud.jpg", jpeg((900, 600))), hero_alt="Oud")
+    before = {path for *_, path in renditions(media_root)}
+    article = Article.objects.get(pk=article.pk)
+    article.hero_image = upload("nieuw.jpg", jpeg((700, 500)))
+    article.save()
+    made = [rendition for rendition in renditions(media_root) if rendition[-1] not in before]
+    assert {(image_format, width) for image_format, width, *_ in made} == {
+        (image_format, width) for image_format in ("WEBP", "JPEG") for width in (480, 700)
+    }
+    assert Article.objects.get(pk=article.pk).hero_picture.width == 700
+
+
+def test_an_article_saved_again_keeps_its_renditions(media_root):
+    article = factories.ArticleFactory(hero_image=upload("foto.jpg", jpeg((900, 600))), hero_alt="Foto")
+    made = {path: path.stat().st_mtime_ns for *_, path in renditions(media_root)}
+    article = Article.objects.get(pk=article.pk)
+    article.title = "Nieuwe titel"
+    article.save()
+    assert {path: path.stat().st_mtime_ns for *_, path in renditions(media_root)} == made
