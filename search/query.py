@@ -296,7 +296,6 @@ class SearchResults:
         self.entries = entries
         self.total = None if parsed else 0
         self.head_total = None if parsed else 0
-        self.body_total = None if parsed else 0
         self.capped = False
 
     @cached_property
@@ -317,31 +316,34 @@ class SearchResults:
 
     @cached_property
     def body_matches(self):
-        """Return ``(pk, date)`` of the body tier's matches, newest first, when there are at most
-        ``MAX_COUNTED``; ``None`` when there are more (one query, which also counts them).
+        """Return ``(pk, date)`` of the body tier's matches, newest first, when all of them can be shown
+        (``MAX_COUNTED`` results in all, the ranked tier's first); ``None`` when there are more.
 
-        Unordered, so that the database stops at the first ``MAX_COUNTED + 1`` matches it meets, and reads
-        each match once for both its count and its place (a phrase is checked on the stored text of every
-        candidate, the dearest part of a broad query). Few enough are sorted here, as the database would.
+        One query, unordered, so that the database stops at the first match too many, and reads each match
+        once for both its count and its place (a phrase is checked on the stored text of every candidate,
+        the dearest part of a broad query). None at all when the ranked tier fills every place: a broad
+        query's body tier is neither counted nor read. Few enough are sorted here, as the database would.
         """
-        found = backend().rows_upto(self.body_only.values_list("pk", "date"), MAX_COUNTED + 1)
-        if len(found) > MAX_COUNTED:
+        room = MAX_COUNTED - self.head_count()
+        if room < 0:
+            return None
+        found = backend().rows_upto(self.body_only.values_list("pk", "date"), room + 1)
+        if len(found) > room:
             return None
         # The order of ``body_only``: date descending, no date last, then pk.
         return sorted(found, key=lambda row: (row[1] is None, -row[1].timestamp() if row[1] else 0, row[0]))
 
-    def body_count(self):
-        """Count the body tier, up to one more than ``MAX_COUNTED``."""
-        if self.body_total is None:
-            matches = self.body_matches
-            self.body_total = MAX_COUNTED + 1 if matches is None else len(matches)
-        return self.body_total
+    def head_count(self):
+        """Return the number of matches of the ranked tier (counted once, unless a page counted them)."""
+        if self.head_total is None:
+            self.head_total = self.ranked.order_by().values("pk").count()
+        return self.head_total
 
     def count(self):
+        """Return the number of results (up to ``MAX_COUNTED``); :attr:`capped`: whether there are more."""
         if self.total is None:
-            if self.head_total is None:
-                self.head_total = self.ranked.order_by().values("pk").count()
-            self.set_total(self.head_total + self.body_count())
+            matches = self.body_matches
+            self.set_total(self.head_count() + (MAX_COUNTED + 1 if matches is None else len(matches)))
         return self.total
 
     def set_total(self, found):
@@ -354,23 +356,23 @@ class SearchResults:
     def __getitem__(self, index):
         """Return the results of a slice: ranked on the entries alone, then loaded with their objects.
 
-        Four queries, five when the body tier has more than ``MAX_COUNTED`` matches: the body tier's
-        matches (``body_matches``); the ranked tier up to the slice's end, which also counts that tier (a
-        window function); beyond ``MAX_COUNTED`` body matches, the body tier's part of the slice, walking the
-        newest entries; the slice's objects, so that the database joins those of one page rather than of
-        every match; the tags of its articles. An article that is no longer visible (its entry not yet
-        reindexed) is left out.
+        At most five queries: the ranked tier up to the slice's end, which also counts that tier (a window
+        function); the body tier's matches (``body_matches``; none when the ranked tier fills every place);
+        only when the body tier has more matches than can be shown and the slice reaches it, its part of the
+        slice, walking the newest entries; the slice's objects, so that the database joins those of one page
+        rather than of every match; the tags of its articles. An article that is no longer visible (its
+        entry not yet reindexed) is left out.
         """
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         if not self.parsed:
             return []
         start, stop = min(index.start or 0, MAX_COUNTED), min(index.stop, MAX_COUNTED)
-        body_total = self.body_count()
         counted = self.ranked.annotate(total=Window(Count("pk")))
         head = list(counted.values_list("pk", "rank", "total")[:stop])
         self.head_total = head[0][2] if head else 0
-        self.set_total(self.head_total + body_total)
+        self.total = None
+        self.count()  # with the ranked tier counted, the body tier only up to the places left
         ranked = [(pk, rank) for pk, rank, _ in head[start:stop]]
         body_start, body_stop = max(0, start - self.head_total), max(0, stop - self.head_total)
         if body_stop > body_start:

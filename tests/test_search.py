@@ -434,3 +434,21 @@ def test_two_words_match_their_join_only_when_some_text_has_it():
     joined = factories.ArticleFactory(title="De werkstad van morgen")
     assert "werkstad" in set(leaves(parse_query("werk stad").tree))
     assert joined in found("werk stad")
+
+
+def test_a_ranked_tier_that_fills_every_place_spares_reading_the_body_tier():
+    for n in range(3):
+        factories.ArticleFactory(title=f"Warmtenet {n}")
+    factories.ArticleFactory(title="Bericht", body="<p>Over een warmtenet.</p>")
+
+    def queries_for_first_page(max_counted):
+        with mock.patch("search.query.MAX_COUNTED", max_counted):
+            results = search("warmtenet")
+            with CaptureQueriesContext(connection) as queries:
+                shown = [result.object.title for result in results[0:2]]
+            return len(queries), shown, results.count(), results.capped
+
+    # Ranked tier, body tier, the page's objects, their tags.
+    assert queries_for_first_page(10) == (4, ["Warmtenet 2", "Warmtenet 1"], 4, False)
+    # Three ranked matches for two places: more than can be shown, whatever the body holds.
+    assert queries_for_first_page(2) == (3, ["Warmtenet 2", "Warmtenet 1"], 2, True)
