@@ -21,6 +21,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, Syn
 from django.utils.html import escape
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
 
@@ -374,6 +375,14 @@ def feed_urls(name, **kwargs):
     return {key: reverse(f"{name}{suffix}", kwargs=kwargs) for key, suffix, _feed_type, _label in FORMATS}
 
 
+# A group of the feeds page lists at most this many feeds (three addresses each); a larger archive's people
+# or organisations made the page megabytes. Every scope's page links its own feeds.
+FEED_CATALOGUE_LIMIT = 250
+TOO_MANY_TO_LIST = gettext_lazy(
+    "There are too many to list here: the page of each has its own feeds, under “Follow via RSS”."
+)
+
+
 def feed_catalogue(request):
     """Return every feed, for the feeds page: a list of groups ``{"title", "feeds"}`` (and an optional
     ``"note"``), each feed ``{"title", "page", "urls": [(format label, absolute URL), ...]}``."""
@@ -386,8 +395,12 @@ def feed_catalogue(request):
         title = settings.EZINE_NAME if scope is None else scope_name(scope)
         return {"title": title, "page": scope_link(scope), "urls": urls}
 
-    def feeds(scopes, name):
-        return [feed(scope, name, slug=scope.slug) for scope in scopes]
+    def group(title, scopes, name):
+        """A group of scope feeds, or only a note when there are too many to list."""
+        scopes = list(scopes[: FEED_CATALOGUE_LIMIT + 1])
+        if len(scopes) > FEED_CATALOGUE_LIMIT:
+            return {"title": title, "feeds": [], "note": TOO_MANY_TO_LIST}
+        return {"title": title, "feeds": [feed(scope, name, slug=scope.slug) for scope in scopes]}
 
     def milestones(title, page, name, **kwargs):
         urls = [
@@ -409,11 +422,11 @@ def feed_catalogue(request):
             "title": _("Sections"),
             "feeds": [feed(kind, "articles:kind_feed", kind=kind) for kind in Article.Kind],
         },
-        {"title": _("Partnerships"), "feeds": feeds(partnerships, "people:partnership_feed")},
-        {"title": _("City Deals"), "feeds": feeds(deals, "people:citydeal_feed")},
-        {"title": _("People"), "feeds": feeds(Person.objects.all(), "people:person_feed")},
-        {"title": _("Organisations"), "feeds": feeds(Organisation.objects.all(), "people:organisation_feed")},
-        {"title": _("Topics"), "feeds": feeds(tags.distinct().order_by("name"), "articles:tag_feed")},
+        group(_("Partnerships"), partnerships, "people:partnership_feed"),
+        group(_("City Deals"), deals, "people:citydeal_feed"),
+        group(_("People"), Person.objects.all(), "people:person_feed"),
+        group(_("Organisations"), Organisation.objects.all(), "people:organisation_feed"),
+        group(_("Topics"), tags.distinct().order_by("name"), "articles:tag_feed"),
         {
             "title": _("Milestones"),
             "note": _("These feeds hold the latest milestones of the programmes instead of articles."),

@@ -1,6 +1,8 @@
 """Readers find the feeds: the feeds page lists every feed with its address to copy, and every page that has
 a feed links to it ("Volg via RSS") and announces it in every format with <link rel="alternate">."""
 
+from unittest import mock
+
 import pytest
 from django.test import Client
 
@@ -73,6 +75,15 @@ class TestAboutEveryScope:
             ("JSON Feed", base + "json/", base + "json/"),
         ]
         assert html.select_one("h1").get_text() == "Feeds"
+
+    def test_a_group_too_large_to_list_says_where_its_feeds_are(self, scopes):
+        with mock.patch("articles.feeds.FEED_CATALOGUE_LIMIT", 1):
+            html = page("/feeds/")
+        people = html.find("h2", string="Personen").find_parent("section")
+        assert people.select("li") == []
+        assert "op de pagina van elk staan de eigen feeds, onder ‘Volg via RSS’" in people.p.get_text()
+        organisations = html.find("h2", string="Organisaties").find_parent("section")
+        assert [item.a.get_text() for item in organisations.select("li")] == ["Gemeente Maastricht"]
 
     def test_every_address_on_the_feeds_page_serves_its_feed(self, scopes):
         links = [(dt.get_text(), dt.a["href"]) for dt in page("/feeds/").select(".feed-list__urls dt")]
