@@ -3,8 +3,10 @@
 Everything binds to and loads 127.0.0.1 only.
 """
 
+import grp
 import os
 import platform
+import pwd
 import re
 import secrets
 import shutil
@@ -111,8 +113,11 @@ class Nginx:
     def __enter__(self):
         self.dir = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
         conf = self.dir / "nginx.conf"
+        # Run as root, nginx would hand its workers to "nobody", who cannot read a private temporary folder.
+        user = pwd.getpwuid(os.geteuid())
         conf.write_text(
             f"""worker_processes 2;
+user {user.pw_name} {grp.getgrgid(user.pw_gid).gr_name};
 daemon off;
 pid {self.dir}/nginx.pid;
 error_log {self.dir}/error.log warn;
