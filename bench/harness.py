@@ -4,6 +4,7 @@ Everything binds to and loads 127.0.0.1 only.
 """
 
 import grp
+import json
 import os
 import platform
 import pwd
@@ -65,6 +66,18 @@ def production_env(database_url, **extra):
 
 def manage(env, *args):
     subprocess.run([str(BIN / "python"), "manage.py", *args], cwd=PROJECT, env=env, check=True)
+
+
+def output(env, *args):
+    """Return what the project's Python prints when run with ``args`` (a script, or manage.py ...)."""
+    return subprocess.run(
+        [str(BIN / "python"), *args], cwd=PROJECT, env=env, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def page_set(env, articles, profile=False):
+    """Return bench/pages.py's choice of pages, with ``articles`` published article pages in random order."""
+    return json.loads(output(env, "bench/pages.py", str(articles), *(["--profile"] if profile else [])))
 
 
 class Server:
