@@ -159,6 +159,31 @@ http {{
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+class Varnish:
+    """Varnish (``deploy/varnish/start``) on 127.0.0.1:``port`` in front of ``backend``; a context manager."""
+
+    def __init__(self, backend, port, log):
+        self.backend, self.port, self.log = backend.removeprefix("http://"), port, log
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            ["deploy/varnish/start", self.backend, f"127.0.0.1:{self.port}"],
+            cwd=PROJECT,
+            stdout=open(self.log, "a"),
+            stderr=subprocess.STDOUT,
+        )
+        wait_for(self.base + "/healthz")
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(30)
+
+
 def wait_for(url, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -226,6 +251,20 @@ def rotating_script(paths, directory):
         "end\n"
     )
     return script
+
+
+def replace_section(path, title, text):
+    """Put ``text`` (starting with the heading ``title``) in the markdown file ``path``, in place of the
+    section under that heading if there is one, else at the end."""
+    path = Path(path)
+    current = path.read_text() if path.exists() else ""
+    pattern = re.compile(rf"^{re.escape(title)}\n.*?(?=^## |\Z)", re.M | re.S)
+    section = text.rstrip("\n") + "\n"
+    if pattern.search(current):
+        updated = pattern.sub(lambda match: section + ("\n" if match.end() < len(current) else ""), current)
+    else:
+        updated = current.rstrip("\n") + "\n\n" + section
+    path.write_text(updated)
 
 
 def machine():
