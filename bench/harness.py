@@ -3,8 +3,11 @@
 Everything binds to and loads 127.0.0.1 only.
 """
 
+import grp
+import json
 import os
 import platform
+import pwd
 import re
 import secrets
 import shutil
@@ -65,6 +68,18 @@ def manage(env, *args):
     subprocess.run([str(BIN / "python"), "manage.py", *args], cwd=PROJECT, env=env, check=True)
 
 
+def output(env, *args):
+    """Return what the project's Python prints when run with ``args`` (a script, or manage.py ...)."""
+    return subprocess.run(
+        [str(BIN / "python"), *args], cwd=PROJECT, env=env, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def page_set(env, articles, profile=False):
+    """Return bench/pages.py's choice of pages, with ``articles`` published article pages in random order."""
+    return json.loads(output(env, "bench/pages.py", str(articles), *(["--profile"] if profile else [])))
+
+
 class Server:
     """A gunicorn (``ezine/gunicorn.conf.py``) serving ``app`` on 127.0.0.1:``port``; a context manager."""
 
@@ -111,8 +126,11 @@ class Nginx:
     def __enter__(self):
         self.dir = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
         conf = self.dir / "nginx.conf"
+        # Run as root, nginx would hand its workers to "nobody", who cannot read a private temporary folder.
+        user = pwd.getpwuid(os.geteuid())
         conf.write_text(
             f"""worker_processes 2;
+user {user.pw_name} {grp.getgrgid(user.pw_gid).gr_name};
 daemon off;
 pid {self.dir}/nginx.pid;
 error_log {self.dir}/error.log warn;
@@ -139,6 +157,31 @@ http {{
         self.process.terminate()
         self.process.wait(30)
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Varnish:
+    """Varnish (``deploy/varnish/start``) on 127.0.0.1:``port`` in front of ``backend``; a context manager."""
+
+    def __init__(self, backend, port, log):
+        self.backend, self.port, self.log = backend.removeprefix("http://"), port, log
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            ["deploy/varnish/start", self.backend, f"127.0.0.1:{self.port}"],
+            cwd=PROJECT,
+            stdout=open(self.log, "a"),
+            stderr=subprocess.STDOUT,
+        )
+        wait_for(self.base + "/healthz")
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(30)
 
 
 def wait_for(url, seconds=60):
@@ -208,6 +251,20 @@ def rotating_script(paths, directory):
         "end\n"
     )
     return script
+
+
+def replace_section(path, title, text):
+    """Put ``text`` (starting with the heading ``title``) in the markdown file ``path``, in place of the
+    section under that heading if there is one, else at the end."""
+    path = Path(path)
+    current = path.read_text() if path.exists() else ""
+    pattern = re.compile(rf"^{re.escape(title)}\n.*?(?=^## |\Z)", re.M | re.S)
+    section = text.rstrip("\n") + "\n"
+    if pattern.search(current):
+        updated = pattern.sub(lambda match: section + ("\n" if match.end() < len(current) else ""), current)
+    else:
+        updated = current.rstrip("\n") + "\n\n" + section
+    path.write_text(updated)
 
 
 def machine():

@@ -148,16 +148,7 @@ def main():
     env = harness.production_env(args.database, EZINE_PAGE_CACHE_SECONDS=600)
     prepare_database(env, args.articles)
     harness.manage(env, "collectstatic", "--noinput", "-v0")
-    info = json.loads(
-        subprocess.run(
-            [str(harness.BIN / "python"), "bench/pages.py", "600"],
-            cwd=PROJECT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    )
+    info = harness.page_set(env, 600)
     workdir = Path(tempfile.mkdtemp(prefix="load-"))
     script = harness.rotating_script(mix(info), workdir)
     workers = os.cpu_count() + 1

@@ -23,29 +23,12 @@ ROTATING = "article detail, 2,000 different"
 def prepare_database(env, articles):
     """Migrate, load the demo and generate articles until the database holds ``articles`` (once)."""
     harness.manage(env, "migrate", "--noinput", "-v0")
-    count = subprocess.run(
-        [
-            str(harness.BIN / "python"),
-            "manage.py",
-            "shell",
-            "-c",
-            "from articles.models import Article; print(Article.objects.count())",
-        ],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()[-1]  # after the shell's own note on what it imported
+    count = harness.output(
+        env, "manage.py", "shell", "-c", "from articles.models import Article; print(Article.objects.count())"
+    ).split()[-1]  # after the shell's own note on what it imported
     if int(count) < articles:
         harness.manage(env, "load_demo")
         harness.manage(env, "generate_content", "--clear", "--articles", str(articles))
-
-
-def page_set(env, profile):
-    args = [str(harness.BIN / "python"), "bench/pages.py", "2000", *(["--profile"] if profile else [])]
-    output = subprocess.run(args, cwd=PROJECT, env=env, capture_output=True, text=True, check=True).stdout
-    return json.loads(output)
 
 
 def measure(base, pages, details, seconds, connections, workdir, etag):
@@ -82,7 +65,7 @@ def main():
     prepare_database(env, args.articles)
     harness.manage(env, "collectstatic", "--noinput", "-v0")
     print("Counting queries, explaining a deep list page, profiling detail pages ...", flush=True)
-    info = page_set(env, profile=True)
+    info = harness.page_set(env, 2000, profile=True)
     pages, details = info["pages"], info["details"]
 
     results, sizes, etag = {}, {}, None
