@@ -574,6 +574,14 @@ def readers_view_before(article):
     return (readers_view(*row[:-1]), row[-1] is not None) if row else (None, False)
 
 
+def person_before(person):
+    """Return the organisation (pk) ``person`` belongs to as stored, before a save: ``touched_keys`` tells
+    from it whether they moved."""
+    if person.pk is None:
+        return None
+    return Person.objects.filter(pk=person.pk).values_list("organisation_id", flat=True).first()
+
+
 def set_key_of(scope):
     """Return the key of the set of articles ``in_scope(scope)``: all (``None``), of a kind, about an object
     (a milestone's: its articles), or about any object of a model."""
@@ -600,6 +608,8 @@ def listing_keys(scopes, articles, relations=LISTED_RELATIONS):
     """
     keys = {set_key_of(scope) for scope in scopes}
     keys |= {dependencies.key(scope) for scope in scopes if isinstance(scope, models.Model)}
+    # A scope that is any object of a model (a topic filter for a tag not there yet): any of their names.
+    keys |= {dependencies.model_key(scope, dependencies.EVERY) for scope in scopes if isinstance(scope, type)}
     for article in articles:
         keys.add(dependencies.key(article))
         for name in relations:
@@ -635,6 +645,11 @@ def touched_keys(obj, before=None, deleted=False):
         if deleted:
             before, now = now, None
         return {dependencies.key(obj)} | membership_keys(obj, before, now)
+    if isinstance(obj, Person) and before != obj.organisation_id:
+        # The articles featuring a person are about their organisation too (``about()``): a move (``before``:
+        # the organisation they left, ``person_before``) changes the sets of both.
+        moved = {dependencies.articles_key(Organisation, pk) for pk in (before, obj.organisation_id) if pk}
+        return {dependencies.key(obj), dependencies.ANY, *moved}
     if isinstance(obj, (Person, Organisation, Partnership, CityDeal, Tag, Milestone, Participation)):
         # What overviews and the pages of people and programmes show (they hold ``ANY``), and pages naming it.
         return {dependencies.key(obj), dependencies.ANY}

@@ -83,15 +83,24 @@ def programme_timeline(programme):
     return entries, current_phase(milestones)
 
 
+# A response's keys travel in one header to the edge, which refuses header lines over 8 KB: a timeline
+# naming more than this many holds the keys of any milestone and any article instead.
+MAX_TIMELINE_KEYS = 100
+
+
 def timeline_keys(entries):
     """Return the keys of what a timeline shows of articles: each article, and each milestone's set of
-    articles (it names its published ones)."""
+    articles (it names its published ones); for a long timeline, those of any article and milestone."""
     keys = set()
     for entry in entries:
         if entry.milestone is not None:
             keys |= listing_keys([entry.milestone], entry.milestone.articles.all(), relations=())
         else:
             keys.add(dependencies.key(entry.article))
+    if len(keys) > MAX_TIMELINE_KEYS:
+        keys = listing_keys([Milestone], [], relations=()) | {
+            dependencies.model_key(Article, dependencies.EVERY)
+        }
     return keys
 
 

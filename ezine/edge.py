@@ -30,10 +30,18 @@ def edge_keys(keys):
     return " ".join(f"{settings.EZINE_CACHE_PREFIX}-{key}" for key in keys)
 
 
+# Varnish also refuses a response header line over 8 KB (``http_resp_hdr_len``; its answer would be a 503):
+# a page with more keys than fit is not kept at the edge (the page cache still keeps it).
+MARK_HEADER_LENGTH = 7000
+
+
 def mark(response, seconds, keys):
-    """Let the edge keep ``response`` for ``seconds``, under ``keys``."""
+    """Let the edge keep ``response`` for ``seconds``, under ``keys`` (unless they are too many to send)."""
+    header = edge_keys(keys)
+    if len(header) > MARK_HEADER_LENGTH:
+        return
     response["Surrogate-Control"] = f"max-age={seconds}"
-    response["xkey"] = edge_keys(keys)
+    response["xkey"] = header
 
 
 # Varnish refuses header lines longer than 8 KB (``http_req_hdr_len``): a change touching many keys (a bulk

@@ -165,10 +165,14 @@ def bulk_change(sender, keys, **kwargs):
 
 
 def remember_readers_view(sender, instance, **kwargs):
-    """``pre_save`` of an article: note where readers found it, to tell afterwards whether that changed."""
-    from articles.models import readers_view_before
+    """``pre_save`` of an article or a person: note where readers found it (a person: in which
+    organisation's articles), to tell afterwards whether that changed."""
+    from articles.models import Article, person_before, readers_view_before
 
-    instance._readers_view_before, instance._seen = readers_view_before(instance)
+    if isinstance(instance, Article):
+        instance._readers_view_before, instance._seen = readers_view_before(instance)
+    else:
+        instance._readers_view_before = person_before(instance)
 
 
 def touch_after_commit(keys):
@@ -280,8 +284,10 @@ def connect_signals():
     from django.apps import apps
 
     from articles.models import Article
+    from people.models import Person
 
     pre_save.connect(remember_readers_view, sender=Article, dispatch_uid="ezine.pagecache.readers_view")
+    pre_save.connect(remember_readers_view, sender=Person, dispatch_uid="ezine.pagecache.person_before")
     dependencies.changed_in_bulk.connect(bulk_change, dispatch_uid="ezine.pagecache.bulk_change")
     for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models(include_auto_created=True):

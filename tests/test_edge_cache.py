@@ -4,6 +4,7 @@ loses no change."""
 
 import http.server
 import threading
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -75,6 +76,16 @@ def test_what_the_page_cache_does_not_store_is_not_marked(edge_on, admin_client)
         Client().get("/healthz"),
     ):
         assert "Surrogate-Control" not in response and "xkey" not in response
+
+
+@pytest.mark.django_db
+def test_a_page_with_more_keys_than_the_edge_takes_in_a_header_is_left_to_the_page_cache(edge_on, commit):
+    """Varnish answers 503 to a response header line over 8 KB: such a page is not marked for the edge."""
+    commit(lambda: [factories.ArticleFactory(title=f"Bericht {n}") for n in range(3)])
+    with mock.patch("ezine.edge.MARK_HEADER_LENGTH", 40):
+        miss, hit = Client().get("/"), Client().get("/")
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert "xkey" not in miss and "Surrogate-Control" not in miss
 
 
 @pytest.mark.django_db

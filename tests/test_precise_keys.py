@@ -11,6 +11,7 @@ import time_machine
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
+from taggit.models import Tag
 
 from articles.models import Article
 from core import dependencies
@@ -340,3 +341,52 @@ def test_a_draft_with_links_saved_and_deleted_touches_nothing(world, commit):
     commit(world.shown.milestones.get().articles.add, draft)
     commit(draft.delete)
     assert cache.get(pagecache.CLOCK_KEY) == clock
+
+
+def test_a_person_moving_to_another_organisation_moves_their_articles_between_its_feeds(commit):
+    """An organisation's articles include those featuring its people (``about()``)."""
+
+    def build():
+        utrecht = factories.OrganisationFactory(name="Gemeente Utrecht")
+        delft = factories.OrganisationFactory(name="Gemeente Delft")
+        anna = factories.PersonFactory(name="Anna de Vries", organisation=utrecht)
+        factories.ArticleFactory(title="Wonen in Utrecht", people=[anna])
+        return utrecht, delft, anna
+
+    utrecht, delft, anna = commit(build)
+    old_feed, new_feed = utrecht.get_absolute_url() + "feed/", delft.get_absolute_url() + "feed/"
+    cached(old_feed, new_feed)
+    assert "Wonen in Utrecht" in body(old_feed) and "Wonen in Utrecht" not in body(new_feed)
+    commit(rename, anna, "organisation", delft)
+    assert "Wonen in Utrecht" in body(new_feed)
+    assert "Wonen in Utrecht" not in body(old_feed)
+
+
+def test_a_topic_filter_for_a_slug_an_existing_tag_takes_shows_its_articles(commit):
+    commit(factories.ArticleFactory, title="Wonen in Utrecht", tags=["wonen"])
+    cached("/artikelen/?tag=huisvesting")
+    assert "Wonen in Utrecht" not in body("/artikelen/?tag=huisvesting")
+    commit(rename, Tag.objects.get(slug="wonen"), "slug", "huisvesting")
+    assert "Wonen in Utrecht" in body("/artikelen/?tag=huisvesting")
+
+
+def test_a_long_timeline_holds_few_keys_and_stays_fresh(commit, settings):
+    """Its keys travel in one header, which the edge refuses over 8 KB: beyond ``MAX_TIMELINE_KEYS`` the
+    timeline holds those of any milestone and article, and an edit of any of them still renders it again."""
+
+    def build():
+        partnership = factories.PartnershipFactory(name="Partnerschap Wonen")
+        articles = []
+        for n in range(60):
+            milestone = factories.MilestoneFactory(partnership=partnership, description=f"Stap {n}")
+            articles.append(factories.ArticleFactory(title=f"Stap {n} gezet", partnership=partnership))
+            milestone.articles.add(articles[-1])
+        return articles
+
+    articles = commit(build)
+    settings.EZINE_EDGE_PURGE_URLS = ["http://127.0.0.1:9/"]  # marks pages with their keys (purges fail)
+    keys = Client().get("/tijdlijn/")["xkey"]
+    assert len(keys) < 8192
+    assert {"ezine-milestone:*:articles", "ezine-article:*"} <= set(keys.split())
+    commit(rename, articles[0], "title", "Eerste stap gezet")
+    assert "Eerste stap gezet" in body("/tijdlijn/")
