@@ -10,7 +10,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article, visible_from
@@ -21,6 +21,9 @@ from .backends import backend
 from .models import SearchEntry, SearchTerm
 
 TAG = re.compile(r"<[^>]*>")
+# Two reindexes of one object at once (an editor's save while a rename reindexes what carries the name): the
+# later one to commit its entry makes the other fail on the unique object, which then reads it again.
+REINDEX_ATTEMPTS = 3
 SPACE = re.compile(r"\s+")
 
 
@@ -140,7 +143,18 @@ def update(model, pks, chunk_size=1000):
     memory flat.
     """
     pks = list(pks)
-    source, count = SOURCES[model], 0
+    for attempt in range(REINDEX_ATTEMPTS):
+        try:
+            return _update(SOURCES[model], pks, chunk_size)
+        except IntegrityError:
+            # Another reindex of the same object committed its entry between this one's delete and insert:
+            # it may have read the object before a change this one was started for. Read it again.
+            if attempt == REINDEX_ATTEMPTS - 1:
+                raise
+
+
+def _update(source, pks, chunk_size):
+    count = 0
     with transaction.atomic():
         for start in range(0, len(pks), chunk_size):
             chunk = pks[start : start + chunk_size]

@@ -384,7 +384,8 @@ class SearchResults:
         entries = SearchEntry.objects.select_related(*OBJECTS, "person__organisation").in_bulk(
             [pk for pk, _ in ranked]
         )
-        ranked = [(pk, rank) for pk, rank in ranked if visible(entries[pk])]
+        # An entry reindexed since it was ranked has another pk now: left out of this page, as a rare race.
+        ranked = [(pk, rank) for pk, rank in ranked if pk in entries and visible(entries[pk])]
         prefetch_related_objects([entries[pk].article for pk, _ in ranked if entries[pk].article_id], "tags")
         return [self.result(entries[pk], rank) for pk, rank in ranked]
 

@@ -6,13 +6,14 @@ from unittest import mock
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models.query import QuerySet
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
-from search import search
+from search import index, search
 from search.models import SearchEntry
 from search.query import leaves
 from search.query import parse as parse_query
@@ -452,3 +453,37 @@ def test_a_ranked_tier_that_fills_every_place_spares_reading_the_body_tier():
     assert queries_for_first_page(10) == (4, ["Warmtenet 2", "Warmtenet 1"], 4, False)
     # Three ranked matches for two places: more than can be shown, whatever the body holds.
     assert queries_for_first_page(2) == (3, ["Warmtenet 2", "Warmtenet 1"], 2, True)
+
+
+def test_a_reindex_that_lost_a_race_for_the_entry_reads_the_object_again():
+    """Two reindexes of one article at once: the one that commits its entry second fails on the unique
+    article and must not be lost (it may hold the newer state, such as a withdrawal)."""
+    article = factories.ArticleFactory(title="Het warmtenet van de wijk")
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)  # withdrawn meanwhile
+    real_write, calls = index.write, []
+
+    def write_losing_once(source, objects):
+        calls.append(source)
+        if len(calls) == 1:
+            raise IntegrityError("duplicate key value violates unique constraint")
+        real_write(source, objects)
+
+    with mock.patch("search.index.write", write_losing_once):
+        index.update(Article, [article.pk])
+    assert len(calls) == 2
+    assert SearchEntry.objects.get(article=article).visible_from is None
+    assert found("warmtenet") == []
+
+
+def test_a_result_reindexed_between_ranking_and_loading_is_left_out_not_a_500():
+    kept, gone = (factories.ArticleFactory(title=f"Warmtenet {n}") for n in range(2))
+    real_in_bulk = QuerySet.in_bulk
+
+    def in_bulk_after_a_reindex(self, id_list=None, **kwargs):
+        found_entries = real_in_bulk(self, id_list, **kwargs)
+        return {pk: entry for pk, entry in found_entries.items() if entry.article_id != gone.pk}
+
+    with mock.patch.object(QuerySet, "in_bulk", in_bulk_after_a_reindex):
+        assert [result.object for result in search("warmtenet")[0:12]] == [kept]
+    response = Client().get("/zoeken/", {"q": "warmtenet"})
+    assert response.status_code == 200
