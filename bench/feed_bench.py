@@ -15,34 +15,18 @@ a network or a web server in front.
 import argparse
 import os
 import platform
-import secrets
 import statistics
-import sys
 import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+import harness
+
 URLS = {"RSS": "/feeds/rss/", "Atom": "/feeds/atom/", "JSON Feed": "/feeds/json/"}
 HEADER = (
     f"{'feed':10} {'bytes':>7} {'queries 200':>12} {'median 200':>11} {'queries 304':>12} {'median 304':>11}"
 )
-
-
-def configure(media_root):
-    sys.path.insert(0, str(PROJECT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "ezine.settings"
-    os.environ["DJANGO_DEBUG"] = "False"
-    os.environ["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
-    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
-    os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "False"
-    os.environ["DJANGO_MEDIA_ROOT"] = media_root
-    os.environ["EZINE_PAGE_CACHE_SECONDS"] = "0"  # time the views, not the page cache
-    os.environ["DJANGO_LOG_LEVEL"] = "WARNING"
-    import django
-
-    django.setup()
 
 
 def fill(published):
@@ -103,7 +87,7 @@ def main():
     parser.add_argument("--runs", type=int, default=300, help="requests per measurement (default 300)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as media_root:
-        configure(media_root)
+        harness.setup_django(media_root)
         import django
         from django.conf import settings
         from django.db import connection

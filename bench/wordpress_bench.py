@@ -18,32 +18,17 @@ import argparse
 import io
 import os
 import random
-import secrets
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+import harness
+
 WORDS = (
     "stad wijk gemeente bewoners woningen corporatie partnerschap europa agenda deal samenwerking rijk "
     "provincie leefbaarheid veiligheid zorg jongeren onderwijs energie circulair fabriek ondernemers "
     "binnenstad mobiliteit luchtkwaliteit armoede werkgelegenheid migratie wethouder ministerie aanpak"
 ).split()
-
-
-def configure(media_root):
-    sys.path.insert(0, str(PROJECT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "ezine.settings"
-    os.environ["DJANGO_DEBUG"] = "False"
-    os.environ["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
-    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
-    os.environ["DJANGO_MEDIA_ROOT"] = media_root
-    os.environ["EZINE_PAGE_CACHE_SECONDS"] = "0"
-    os.environ["DJANGO_LOG_LEVEL"] = "WARNING"
-    import django
-
-    django.setup()
 
 
 def sentence(rng, n):
@@ -159,7 +144,7 @@ def main():
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        configure(str(folder / "media"))
+        harness.setup_django(str(folder / "media"))
         from django.contrib.auth import get_user_model
         from django.db import connection
         from django.test.utils import setup_test_environment
