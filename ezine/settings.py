@@ -244,6 +244,13 @@ X_FRAME_OPTIONS = "DENY"
 
 # Renditions are made when an image is uploaded; pages never check for them or make them on the fly.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+# imagekit notes which renditions exist. A note per process is enough (without one it looks at the file), and
+# in Redis it made every save of an article with a photo fail while Redis was away.
+CACHES["imagekit"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
+IMAGEKIT_CACHE_BACKEND = "imagekit"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 # Rendition names carry a hash keyed by SECRET_KEY: not guessable for unpublished articles.
 IMAGEKIT_SPEC_CACHEFILE_NAMER = "core.images.secret_rendition_name"

@@ -355,6 +355,24 @@ def test_with_the_cache_down_readers_still_get_pages_and_editors_can_save(site, 
     assert "Bewerkt terwijl Redis weg was" in body
 
 
+def test_with_the_cache_down_an_article_with_a_photo_can_be_published_and_edited(commit, media_root):
+    """imagekit notes which renditions exist; with that note in Redis, saving an article with a photo
+    failed while Redis was away."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    down = RedisConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    with (
+        mock.patch.object(pagecache.cache, "get_many", side_effect=down),
+        mock.patch.object(pagecache.cache, "get", side_effect=down),
+        mock.patch.object(pagecache.cache, "set", side_effect=down),
+        mock.patch.object(pagecache.cache, "add", side_effect=down),
+    ):
+        article = commit(factories.ArticleFactory, title="Met foto", with_image=True)
+        commit(rename, Article.objects.get(pk=article.pk), "title", "Met foto, bewerkt")
+        assert fetch(article.get_absolute_url())[0].status_code == 200
+    assert "Met foto, bewerkt" in fetch(article.get_absolute_url())[1]
+
+
 def test_a_304_from_the_cache_states_no_content_length(site):
     first, _ = fetch("/feeds/atom/")
     again = Client().get("/feeds/atom/", HTTP_IF_NONE_MATCH=first["ETag"])
