@@ -6,9 +6,9 @@ people, organisations, programmes, tags and the articles it links to; a list or 
 and the sets it lists them from; pages of people, programmes and the like ``ANY``) and the moment, on a
 clock in the cache, its render began. Each key has a version: the clock tick of the last committed change
 that touched it (``articles.models.touched_keys`` says which keys a change touches; a draft touches none).
-An entry counts while none of its keys has a version later than its render: a hit costs two cache round
-trips (the entry, then its keys' versions) and no SQL. The edge cache (``ezine.edge``) keeps the same pages
-under the same keys, and is purged by them.
+An entry counts while none of its keys has a version later than its render: on Redis a hit costs one
+round trip (a script reads the entry and the newest version of its keys: ``RedisStore``) and no SQL.
+The edge cache (``ezine.edge``) keeps the same pages under the same keys, and is purged by them.
 
 A scheduled article must appear on time without anyone saving anything: no entry lives past the next
 scheduled publication moment, which is kept in the cache and looked up again once it has passed.
@@ -21,8 +21,10 @@ cached page like any reader, so a flood of them costs no renders.
 
 import hashlib
 import logging
+import pickle
 import re
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core import signing
@@ -86,13 +88,22 @@ def upcoming_publication(state=None):
     return state[0]
 
 
+def version_seconds():
+    """Return how long a key's version is kept: longer than any entry holding it lives (each entry stored
+    renews the versions of its keys). A version gone makes the pages holding it stale, never fresh."""
+    return settings.EZINE_PAGE_CACHE_SECONDS + VERSION_MARGIN
+
+
+# Seconds a version outlives the longest-lived entry that holds it.
+VERSION_MARGIN = 60
+
 # One step on Redis, so that no other process comes between: start the clock if it is missing (from the
 # current time in microseconds, so that a lost clock never restarts below versions it handed out), advance
 # it, and give the keys that tick. Two touches at once can then never leave a key at the older tick.
 TICK_SCRIPT = """
 if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end
 local now = redis.call('INCR', KEYS[1])
-for i = 2, #KEYS do redis.call('SET', KEYS[i], now) end
+for i = 2, #KEYS do redis.call('SET', KEYS[i], now, 'EX', ARGV[2]) end
 return now
 """
 
@@ -103,14 +114,14 @@ def tick(keys=()):
     client = redis_client()
     if client is not None:
         names = [cache.make_and_validate_key(name) for name in (CLOCK_KEY, *map(version_key, keys))]
-        return int(client.eval(TICK_SCRIPT, len(names), *names, started))
+        return int(client.eval(TICK_SCRIPT, len(names), *names, started, version_seconds()))
     # Another cache (tests, development without Redis): the same steps, one process at a time.
     try:
         now = cache.incr(CLOCK_KEY)
     except ValueError:  # no clock yet (or lost): start one, unless another process just did
         cache.add(CLOCK_KEY, started, None)
         now = cache.incr(CLOCK_KEY)
-    cache.set_many({version_key(key): now for key in keys}, None)
+    cache.set_many({version_key(key): now for key in keys}, version_seconds())
     return now
 
 
@@ -118,6 +129,150 @@ def redis_client():
     """Return the Redis client of the default cache, or ``None`` when it is not Redis."""
     backend = getattr(cache, "_cache", None)
     return backend.get_client(write=True) if hasattr(backend, "get_client") else None
+
+
+class Entry(NamedTuple):
+    """A stored response: the clock when its render began, the keys of what it shows, the moment (a
+    timestamp) it expires, and the response itself (its body also gzipped, when worth it)."""
+
+    rendered_at: int
+    keys: list
+    expires: float
+    status: int
+    headers: list
+    content: bytes
+    gzipped: bytes | None
+
+
+class Found(NamedTuple):
+    """What the cache holds for a request: the clock, the next publication (as ``SCHEDULE_KEY`` keeps it)
+    and the stored entry, with the newest version of the entry's keys and those of its keys that have
+    none (a version lost, or deleted by a change a full cache refused)."""
+
+    clock: int | None
+    schedule: tuple | None
+    entry: tuple | None
+    newest: int = 0
+    missing: tuple = ()
+
+
+class CacheStore:
+    """Entries and versions in any Django cache (the local-memory cache of tests and development), two
+    round trips a hit: the entry, then its keys' versions."""
+
+    def lookup(self, name):
+        found = cache.get_many([CLOCK_KEY, SCHEDULE_KEY, name])
+        entry = found.get(name)
+        if entry is None:
+            return Found(found.get(CLOCK_KEY), found.get(SCHEDULE_KEY), None)
+        names = [version_key(key) for key in entry.keys]
+        versions = cache.get_many(names)
+        missing = tuple(key for key, name in zip(entry.keys, names, strict=True) if name not in versions)
+        newest = max(versions.values(), default=0)
+        return Found(found.get(CLOCK_KEY), found.get(SCHEDULE_KEY), entry, newest, missing)
+
+    def store(self, name, entry, seconds):
+        """Keep ``entry`` for ``seconds`` if it is current: none of its keys was touched since its render
+        began (``entry.rendered_at``). A key without a version gets that moment, where there is still none,
+        so no touch is overwritten; every version is kept at least as long as the entry. Return whether it
+        was stored."""
+        clock, names = entry.rendered_at, [version_key(key) for key in entry.keys]
+        versions = cache.get_many(names)
+        if max(versions.values(), default=0) > clock:
+            return False
+        for version in names:
+            if version not in versions:
+                cache.add(version, clock, version_seconds())
+            else:
+                cache.touch(version, version_seconds())
+        cache.set(name, entry, seconds)
+        return True
+
+    def get(self, name):
+        return cache.get(name)
+
+
+# A hit in one step: the clock, the schedule and the entry, and the newest version of the entry's keys,
+# whose names the entry begins with (a line of names, space-separated, then the pickled entry). Reads keys
+# it is not given (the versions): fine on one Redis server or a replicated pair, not on Redis Cluster.
+LOOKUP_SCRIPT = r"""
+local found = redis.call('MGET', KEYS[1], KEYS[2], KEYS[3])
+local entry = found[3]
+if not entry then return {found[1], found[2], false, 0} end
+local line = string.find(entry, '\n', 1, true)
+local names = {}
+for name in string.gmatch(string.sub(entry, 1, line - 1), '%S+') do names[#names + 1] = name end
+local newest, result = 0, {found[1], found[2], string.sub(entry, line + 1), 0}
+for first = 1, #names, 500 do
+  local versions = redis.call('MGET', unpack(names, first, math.min(first + 499, #names)))
+  for i = 1, #versions do
+    local version = tonumber(versions[i])
+    if version == nil then result[#result + 1] = first + i - 1
+    elseif version > newest then newest = version end
+  end
+end
+result[4] = newest
+return result
+"""
+
+# Store an entry only if it is current, in one step (see ``CacheStore.store``).
+STORE_SCRIPT = """
+local clock, keep = tonumber(ARGV[1]), tonumber(ARGV[3])
+for i = 2, #KEYS do
+  local version = tonumber(redis.call('GET', KEYS[i]))
+  if version ~= nil and version > clock then return 0 end
+end
+for i = 2, #KEYS do
+  redis.call('SET', KEYS[i], ARGV[1], 'NX', 'EX', keep)
+  if redis.call('TTL', KEYS[i]) < keep then redis.call('EXPIRE', KEYS[i], keep) end
+end
+redis.call('SET', KEYS[1], ARGV[4], 'EX', ARGV[2])
+return 1
+"""
+
+
+class RedisStore(CacheStore):
+    """The same on Redis, one round trip each way (Lua scripts, run by SHA once Redis knows them)."""
+
+    def __init__(self, client):
+        self.client = client
+        self.lookup_script = client.register_script(LOOKUP_SCRIPT)
+        self.store_script = client.register_script(STORE_SCRIPT)
+
+    def lookup(self, name):
+        clock, schedule, entry, newest, *missing = self.lookup_script(
+            keys=[cache.make_key(CLOCK_KEY), cache.make_key(SCHEDULE_KEY), cache.make_key(name)]
+        )
+        clock = int(clock) if clock is not None else None
+        schedule = pickle.loads(schedule) if schedule is not None else None
+        if entry is None:
+            return Found(clock, schedule, None)
+        entry = pickle.loads(entry)
+        return Found(clock, schedule, entry, newest, tuple(entry.keys[i - 1] for i in missing))
+
+    def store(self, name, entry, seconds):
+        names = [cache.make_key(version_key(key)) for key in entry.keys]
+        data = b" ".join(n.encode() for n in names) + b"\n" + pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+        keys = [cache.make_key(name), *names]
+        return bool(self.store_script(keys=keys, args=[entry.rendered_at, seconds, version_seconds(), data]))
+
+    def get(self, name):
+        data = self.client.get(cache.make_key(name))
+        return pickle.loads(data.split(b"\n", 1)[1]) if data is not None else None
+
+
+_stores = {}
+
+
+def store():
+    """Return the store of the default cache: ``RedisStore`` on Redis, ``CacheStore`` on any other."""
+    client = redis_client()
+    if client is None:
+        return CacheStore()
+    if id(client) not in _stores:
+        _stores.clear()
+        _stores[id(client)] = RedisStore(client)
+    return _stores[id(client)]
 
 
 def touch(keys):
@@ -346,17 +501,17 @@ class PageCacheMiddleware:
                 self.drain()  # the first request after an outage: what changed meanwhile goes first
             if _edge_outage.due():
                 self.drain_edge()
-            found = cache.get_many([CLOCK_KEY, SCHEDULE_KEY, key])
+            found = store().lookup(key)
             # Read before rendering: a change committed while this page renders has a later version.
-            clock = found.get(CLOCK_KEY) or tick()
-            upcoming = upcoming_publication(found.get(SCHEDULE_KEY))
-            stored = found.get(key)
-            fresh, clock = self.fresh(stored, clock) if stored is not None else (False, clock)
+            clock = found.clock or tick()
+            upcoming = upcoming_publication(found.schedule)
+            stored = found.entry
+            fresh, clock = self.fresh(found, clock) if stored is not None else (False, clock)
             stale = None if fresh else stored
             if fresh:
-                response = self.replay(request, stored[2:])
+                response = self.replay(request, stored)
                 if edge.enabled() and response.status_code == 200:
-                    edge.mark(response, lifetime(upcoming), stored[1])
+                    edge.mark(response, lifetime(upcoming), stored.keys)
                 return response
         except CACHE_ERRORS:
             # The cache is down: readers get the page rendered, not an error; nothing is stored.
@@ -368,7 +523,7 @@ class PageCacheMiddleware:
         if stale is not None and response.status_code == 503 and response.has_header("Retry-After"):
             # The page turned the request away for load (too many searches at once): the copy from before
             # the last change beats "come back later". Never kept at the edge.
-            response = self.replay(request, stale[2:])
+            response = self.replay(request, stale)
             response["X-Page-Cache"] = "stale"
             return response
         # Stored only when rendered from the canonical address: links on a page repeat its query string, and
@@ -379,12 +534,18 @@ class PageCacheMiddleware:
             if seconds > 0:
                 keys = dependencies.recorded(request)
                 patch_vary_headers(response, ["Accept-Encoding"])
-                entry = (clock, keys, response.status_code, list(response.items()), response.content)
-                entry += (compressed(response),)
+                entry = Entry(
+                    clock,
+                    keys,
+                    time.time() + seconds,
+                    response.status_code,
+                    list(response.items()),
+                    response.content,
+                    compressed(response),
+                )
                 try:
-                    current = self.current(keys, clock)
-                    if current:
-                        cache.set(key, entry, seconds)
+                    # A page rendered from the state before a commit is neither stored nor sent to the edge.
+                    current = store().store(key, entry, seconds)
                 except CACHE_ERRORS:
                     logger.warning("Page cache unreachable; %s not stored", request.path, exc_info=True)
                     current = False
@@ -393,33 +554,18 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
         return response
 
-    def current(self, keys, clock):
-        """Return whether a page that began to render at ``clock`` is current: none of its ``keys`` was
-        touched since (a page rendered from the state before a commit is neither stored nor sent to the
-        edge). A key without a version (never touched since the cache started) gets ``clock``, only where
-        there is still none, so no touch is overwritten; a cache that refuses writes (full) refuses that
-        too, and the page is not stored."""
-        names = [version_key(key) for key in keys]
-        versions = cache.get_many(names)
-        for name in names:
-            if name not in versions:
-                cache.add(name, clock, None)
-        return max(versions.values(), default=0) <= clock
-
-    def fresh(self, stored, clock):
-        """Return whether no key of the ``stored`` entry was touched since its render began, and the clock
-        a render starting now runs under.
+    @staticmethod
+    def fresh(found, clock):
+        """Return whether no key of the entry ``found`` was touched since its render began, and the clock a
+        render starting now runs under.
 
         A key without a version (lost, or deleted by a change that the full cache refused) gets one now:
         the entry is stale, and the page rendered now current under that version.
         """
-        rendered_at, keys = stored[0], stored[1]
-        names = [version_key(key) for key in keys]
-        versions = cache.get_many(names)
-        missing = [key for key, name in zip(keys, names, strict=True) if name not in versions]
-        if missing:
-            return False, tick(missing)
-        return max(versions.values(), default=0) <= rendered_at, clock
+        if found.missing:
+            return False, tick(found.missing)
+        # Past its moment (a scheduled publication) even where the cache's own expiry has not run yet.
+        return found.newest <= found.entry.rendered_at and time.time() < found.entry.expires, clock
 
     def drain(self):
         try:
@@ -459,8 +605,8 @@ class PageCacheMiddleware:
         return not directives & PRIVATE_DIRECTIVES
 
     def replay(self, request, stored):
-        status, headers, content, gzipped = stored
-        response = HttpResponse(content, status=status, headers=dict(headers))
+        response = HttpResponse(stored.content, status=stored.status, headers=dict(stored.headers))
+        gzipped = stored.gzipped
         if gzipped is not None and ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
             # Compressed once, when stored: a hit costs no compression.
             response.content = gzipped

@@ -65,6 +65,42 @@ def empty_cache():
     cache.clear()
 
 
+def redis_test_url():
+    """Return the Redis database of this test process (one per xdist worker: tests clear it), or skip the
+    test when Redis is not running (fail with ``EZINE_REQUIRE_REDIS=1``)."""
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        if os.environ.get("EZINE_REQUIRE_REDIS") == "1":
+            pytest.fail("Redis is not running on 127.0.0.1:6379 (EZINE_REQUIRE_REDIS=1)")
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    return f"redis://127.0.0.1:6379/{15 - int(worker) % 12}"
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The default cache on Redis, as in production, empty before and after the test."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "ezine.cache.RedisCache", "LOCATION": redis_test_url(), "KEY_PREFIX": "test"},
+    }
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+@pytest.fixture(params=["memory", "redis"])
+def page_cache_on(request, settings):
+    """The page cache on, over the local-memory cache of development and over Redis, as in production
+    (``ezine.pagecache.RedisStore``, its own scripts)."""
+    if request.param == "redis":
+        request.getfixturevalue("redis_cache")
+    settings.EZINE_PAGE_CACHE_SECONDS = 600
+
+
 @pytest.fixture(autouse=True)
 def page_cache_off(settings):
     """Tests see every page rendered; tests/test_page_cache.py turns the page cache on."""

@@ -1,37 +1,9 @@
 """The Redis cache backend (ezine.cache): Django's, reusing one Redis client; the page cache works on it."""
 
-import os
-import socket
-
 import pytest
-from django.core.cache import cache
 
 from ezine.cache import RedisCache, RedisCacheClient
 from tests import factories
-
-REDIS_TEST_URL = os.environ.get("EZINE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def redis_is_up():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-        return True
-    except OSError:
-        return False
-
-
-@pytest.fixture
-def redis_cache(settings):
-    if not redis_is_up():
-        if os.environ.get("EZINE_REQUIRE_REDIS") == "1":
-            pytest.fail("Redis is not running on 127.0.0.1:6379 (EZINE_REQUIRE_REDIS=1)")
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
-    settings.CACHES = {
-        "default": {"BACKEND": "ezine.cache.RedisCache", "LOCATION": REDIS_TEST_URL, "KEY_PREFIX": "test"}
-    }
-    cache.clear()
-    yield cache
-    cache.clear()
 
 
 def test_one_redis_client_serves_every_cache_call():

@@ -11,12 +11,8 @@ from core import dependencies
 from ezine import pagecache
 from tests import factories
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.EZINE_PAGE_CACHE_SECONDS = 600
+# Each test runs over the local-memory cache and over Redis (``page_cache_on``).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def state(path):
@@ -154,15 +150,15 @@ def test_a_change_without_described_keys_renders_every_page(newsroom, commit):
 
 def stored_entry(path):
     key = pagecache.PageCacheMiddleware(None).key(Client().get(path).wsgi_request)
-    return f"ezine:page:{key}", cache.get(f"ezine:page:{key}")
+    return f"ezine:page:{key}", pagecache.store().get(f"ezine:page:{key}")
 
 
 def test_a_page_whose_render_began_before_a_commit_is_stale(newsroom):
     first = newsroom[0]
     path = first.get_absolute_url()
-    key, (rendered_at, keys, *rest) = stored_entry(path)
+    name, entry = stored_entry(path)
     pagecache.touch([dependencies.key(first)])  # committed while the entry was rendering
-    cache.set(key, (rendered_at, keys, *rest), 600)
+    assert not pagecache.store().store(name, entry, 600)  # too late to be stored
     assert state(path) == "miss"
 
 
@@ -299,18 +295,19 @@ def test_a_page_rendered_from_the_state_before_a_commit_is_neither_stored_nor_ke
     settings.EZINE_EDGE_PURGE_URLS = ["http://127.0.0.1:9/"]
     first = newsroom[0]
     cache.clear()
-    real = pagecache.PageCacheMiddleware.current
+    store = type(pagecache.store())
+    real = store.store
 
-    def commit_while_rendering(self, keys, clock):
+    def commit_while_rendering(self, name, entry, seconds):
         if not getattr(commit_while_rendering, "done", False):
             commit_while_rendering.done = True
             commit(rename, first, "title", "Nieuw")
-        return real(self, keys, clock)
+        return real(self, name, entry, seconds)
 
     with (
         mock.patch.object(edge, "purge"),
         mock.patch.object(edge, "purge_again_soon"),
-        mock.patch.object(pagecache.PageCacheMiddleware, "current", commit_while_rendering),
+        mock.patch.object(store, "store", commit_while_rendering),
     ):
         response = Client().get(first.get_absolute_url())
     assert "Nieuw" not in response.content.decode() and "Surrogate-Control" not in response

@@ -20,14 +20,10 @@ from tests import factories
 from tests.html import parse
 from tests.test_dependencies import cached, rename, state
 
-pytestmark = pytest.mark.django_db
+# Each test runs over the local-memory cache and over Redis (``page_cache_on``).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 TITLE = "Wonen in Utrecht"
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.EZINE_PAGE_CACHE_SECONDS = 600
 
 
 @pytest.fixture

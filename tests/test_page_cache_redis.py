@@ -1,0 +1,165 @@
+"""The page cache on a real Redis, as production runs it: a hit in one round trip, versions that expire
+after the entries holding them, and readers and editors served with Redis away or full.
+
+The dependency model itself runs over Redis and over the local-memory cache in tests/test_dependencies.py
+and tests/test_precise_keys.py.
+"""
+
+import shutil
+import subprocess
+import time
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from articles.models import Article
+from ezine import pagecache
+from ezine.models import PendingInvalidation
+from tests import factories
+from tests.servers import free_port, required
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def on_redis(redis_cache, settings):
+    settings.EZINE_PAGE_CACHE_SECONDS = 600
+    return pagecache.store()
+
+
+@pytest.fixture
+def article(commit):
+    return commit(factories.ArticleFactory, title="Wonen in de stad", tags=["wonen"])
+
+
+def rename(article, title):
+    article.title = title
+    article.save()
+
+
+def redis_commands(store):
+    """Count the commands ``store`` sends to Redis (a pipeline or a script counts once)."""
+    return mock.patch.object(store.client, "execute_command", wraps=store.client.execute_command)
+
+
+def test_a_hit_on_redis_is_one_command_and_no_sql(on_redis, article, django_assert_num_queries):
+    assert isinstance(on_redis, pagecache.RedisStore)
+    Client().get(article.get_absolute_url())
+    with redis_commands(on_redis) as sent, django_assert_num_queries(0):
+        response = Client().get(article.get_absolute_url())
+    assert response["X-Page-Cache"] == "hit"
+    assert sent.call_count == 1
+
+
+def test_a_change_on_redis_renders_the_page_fresh_in_one_lookup(on_redis, article, commit):
+    Client().get(article.get_absolute_url())
+    commit(rename, article, "Wonen in de stad, bewerkt")
+    with redis_commands(on_redis) as sent:
+        response = Client().get(article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss" and "bewerkt" in response.content.decode()
+    assert sent.call_count == 2  # the lookup, then storing what was rendered
+
+
+def test_versions_on_redis_expire_but_never_before_an_entry_holding_them(on_redis, article, commit, settings):
+    client = on_redis.client
+    request = Client().get(article.get_absolute_url()).wsgi_request
+    entry = on_redis.get(f"ezine:page:{pagecache.PageCacheMiddleware(None).key(request)}")
+    versions = [cache.make_key(pagecache.version_key(key)) for key in entry.keys]
+    ttls = [client.ttl(version) for version in versions]
+    assert all(settings.EZINE_PAGE_CACHE_SECONDS < ttl <= pagecache.version_seconds() for ttl in ttls)
+    commit(rename, article, "Nieuwe titel")  # a touch gives its keys a lifetime too
+    touched = cache.make_key(pagecache.version_key(f"article:{article.pk}"))
+    assert settings.EZINE_PAGE_CACHE_SECONDS < client.ttl(touched) <= pagecache.version_seconds()
+
+
+def test_an_expired_version_makes_its_pages_stale_not_fresh(on_redis, article):
+    Client().get(article.get_absolute_url())
+    on_redis.client.delete(cache.make_key(pagecache.version_key(f"article:{article.pk}")))  # as expiry does
+    assert Client().get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert Client().get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_with_redis_away_readers_get_pages_and_a_save_waits_in_the_outbox(article, commit, settings):
+    """Nothing listens on the port: every cache call is refused, as when Redis is stopped."""
+    settings.EZINE_PAGE_CACHE_SECONDS = 600
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "ezine.cache.RedisCache", "LOCATION": f"redis://127.0.0.1:{free_port()}/0"},
+    }
+    response = Client().get(article.get_absolute_url())
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    commit(rename, Article.objects.get(pk=article.pk), "Bewerkt terwijl Redis weg was")
+    assert PendingInvalidation.objects.filter(target=PendingInvalidation.Target.PAGE_CACHE).count() == 1
+    assert "Bewerkt terwijl Redis weg was" in Client().get(article.get_absolute_url()).content.decode()
+    assert Client().get("/healthz").status_code == 503
+
+
+@pytest.fixture
+def full_redis(settings):
+    """A Redis of its own, with ``maxmemory`` and ``noeviction`` as production may run it, filled up."""
+    server = shutil.which("redis-server")
+    if server is None:
+        required("redis-server", "EZINE_REQUIRE_REDIS")
+    port = free_port()
+    process = subprocess.Popen(
+        [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        import redis
+
+        client = redis.Redis(port=port)
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        settings.CACHES = {
+            **settings.CACHES,
+            "default": {"BACKEND": "ezine.cache.RedisCache", "LOCATION": f"redis://127.0.0.1:{port}/0"},
+        }
+        settings.EZINE_PAGE_CACHE_SECONDS = 600
+        yield client
+    finally:
+        process.terminate()
+        process.wait(5)
+
+
+def fill(client):
+    used = client.info("memory")["used_memory"]
+    client.config_set("maxmemory", used + 2_000_000)
+    client.config_set("maxmemory-policy", "noeviction")
+    with pytest.raises(redis_oom()):
+        for n in range(100_000):
+            client.set(f"fill:{n}", b"x" * 10_000)
+
+
+def redis_oom():
+    from redis.exceptions import OutOfMemoryError
+
+    return OutOfMemoryError
+
+
+def test_with_redis_full_readers_get_pages_and_a_save_still_shows(full_redis, article, commit):
+    path = article.get_absolute_url()
+    Client().get(path)
+    assert Client().get(path)["X-Page-Cache"] == "hit"
+    fill(full_redis)
+    commit(rename, Article.objects.get(pk=article.pk), "Bewerkt met een volle Redis")
+    # The new version was refused; the old one was deleted instead (deleting is allowed when full).
+    assert not PendingInvalidation.objects.exists()
+    for _ in range(2):
+        response = Client().get(path)
+        assert response.status_code == 200
+        assert "Bewerkt met een volle Redis" in response.content.decode()
+    assert Client().get("/").status_code == 200  # rendered, not stored
+
+
+def test_with_redis_full_cached_pages_are_still_served_from_it(full_redis, article):
+    path = article.get_absolute_url()
+    Client().get(path)
+    fill(full_redis)
+    assert Client().get(path)["X-Page-Cache"] == "hit"
