@@ -383,7 +383,7 @@ class Article(ContentModel):
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="article_published_idx"),
             models.Index(fields=["kind", "status", "-published_at"], name="article_kind_idx"),
-            # Feeds and article pages ask for the newest edit on every poll (articles.conditional).
+            # The sitemap index asks for the newest edit (ezine/urls.py).
             models.Index(fields=["-updated_at"], name="article_updated_idx"),
         ]
 

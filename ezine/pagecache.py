@@ -8,7 +8,9 @@ clock in the cache, its render began. Each key has a version: the clock tick of 
 that touched it (``articles.models.touched_keys`` says which keys a change touches; a draft touches none).
 An entry counts while none of its keys has a version later than its render: on Redis a hit costs one
 round trip (a script reads the entry and the newest version of its keys: ``RedisStore``) and no SQL.
-The edge cache (``ezine.edge``) keeps the same pages under the same keys, and is purged by them.
+The same versions give every stored page its ``ETag`` and ``Last-Modified`` (``validate``): readers'
+revalidations and feed polls are answered ``304`` without SQL. The edge cache (``ezine.edge``) keeps the
+same pages under the same keys, and is purged by them.
 
 A scheduled article must appear on time without anyone saving anything: no entry lives past the next
 scheduled publication moment, which is kept in the cache and looked up again once it has passed.
@@ -34,11 +36,12 @@ from django.db import DatabaseError
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_vary_headers
-from django.utils.http import parse_http_date_safe
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.text import compress_string
 from redis.exceptions import RedisError
 
 from core import dependencies
+from core.release import code_version
 from core.seo import canonical_query
 from core.transactions import on_commit_collect
 
@@ -59,12 +62,6 @@ MOST_KEYS_TOUCHED = 1000
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
 
 
-def code_version():
-    from articles.conditional import code_version
-
-    return code_version()
-
-
 def version_key(key):
     return f"ezine:key:{key}"
 
@@ -79,13 +76,30 @@ def next_publication():
     return moment.timestamp() if moment else None
 
 
-def upcoming_publication(state=None):
-    """Return the timestamp of the next scheduled publication, or ``None``: from the cache's state (what
-    it holds under ``SCHEDULE_KEY``), looked up again when it is missing or has passed."""
-    if state is None or (state[0] is not None and state[0] <= time.time()):
-        state = (next_publication(),)
-        cache.set(SCHEDULE_KEY, state, None)
-    return state[0]
+class Schedule(NamedTuple):
+    """What the cache keeps under ``SCHEDULE_KEY``: the timestamp of the next scheduled publication and of
+    the last one seen to pass (``None``: none). A scheduled article touches no key when its moment comes,
+    so the moment that passed is part of every page's validators (``validators``)."""
+
+    upcoming: float | None
+    passed: float | None = None
+
+
+def schedule(state=None):
+    """Return the ``Schedule`` from the cache's ``state``, looked up again when it is missing, from before
+    this code (a tuple of one), or its publication has passed."""
+    if isinstance(state, Schedule) and (state.upcoming is None or state.upcoming > time.time()):
+        return state
+    state = Schedule(next_publication(), last_passed(state))
+    cache.set(SCHEDULE_KEY, state, None)
+    return state
+
+
+def last_passed(state):
+    """Return the moment of the last scheduled publication seen to pass, by the cache's ``state``."""
+    if state and state[0] is not None and state[0] <= time.time():
+        return state[0]
+    return state.passed if isinstance(state, Schedule) else None
 
 
 def version_seconds():
@@ -97,12 +111,14 @@ def version_seconds():
 # Seconds a version outlives the longest-lived entry that holds it.
 VERSION_MARGIN = 60
 
-# One step on Redis, so that no other process comes between: start the clock if it is missing (from the
-# current time in microseconds, so that a lost clock never restarts below versions it handed out), advance
-# it, and give the keys that tick. Two touches at once can then never leave a key at the older tick.
+# One step on Redis, so that no other process comes between: advance the clock to the current time in
+# microseconds or, when it is ahead (several machines' clocks, several changes in one microsecond), by one;
+# give the keys that tick. Two touches at once can then never leave a key at the older tick, a lost clock
+# never restarts below versions it handed out, and a version says when its key last changed
+# (``Last-Modified``).
 TICK_SCRIPT = """
-if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end
 local now = redis.call('INCR', KEYS[1])
+if now < tonumber(ARGV[1]) then now = tonumber(ARGV[1]); redis.call('SET', KEYS[1], ARGV[1]) end
 for i = 2, #KEYS do redis.call('SET', KEYS[i], now, 'EX', ARGV[2]) end
 return now
 """
@@ -110,17 +126,14 @@ return now
 
 def tick(keys=()):
     """Advance the clock that versions keys; give ``keys`` the new tick; return it."""
-    started = time.time_ns() // 1000
+    wall = time.time_ns() // 1000
     client = redis_client()
     if client is not None:
         names = [cache.make_and_validate_key(name) for name in (CLOCK_KEY, *map(version_key, keys))]
-        return int(client.eval(TICK_SCRIPT, len(names), *names, started, version_seconds()))
+        return int(client.eval(TICK_SCRIPT, len(names), *names, wall, version_seconds()))
     # Another cache (tests, development without Redis): the same steps, one process at a time.
-    try:
-        now = cache.incr(CLOCK_KEY)
-    except ValueError:  # no clock yet (or lost): start one, unless another process just did
-        cache.add(CLOCK_KEY, started, None)
-        now = cache.incr(CLOCK_KEY)
+    now = max((cache.get(CLOCK_KEY) or 0) + 1, wall)
+    cache.set(CLOCK_KEY, now, None)
     cache.set_many({version_key(key): now for key in keys}, version_seconds())
     return now
 
@@ -174,19 +187,20 @@ class CacheStore:
     def store(self, name, entry, seconds):
         """Keep ``entry`` for ``seconds`` if it is current: none of its keys was touched since its render
         began (``entry.rendered_at``). A key without a version gets that moment, where there is still none,
-        so no touch is overwritten; every version is kept at least as long as the entry. Return whether it
-        was stored."""
+        so no touch is overwritten; every version is kept at least as long as the entry. Return the newest
+        version of its keys, or 0 when it was not stored."""
         clock, names = entry.rendered_at, [version_key(key) for key in entry.keys]
         versions = cache.get_many(names)
-        if max(versions.values(), default=0) > clock:
-            return False
+        newest = max((versions.get(version, clock) for version in names), default=0)
+        if newest > clock:
+            return 0
         for version in names:
             if version not in versions:
                 cache.add(version, clock, version_seconds())
             else:
                 cache.touch(version, version_seconds())
         cache.set(name, entry, seconds)
-        return True
+        return newest
 
     def get(self, name):
         return cache.get(name)
@@ -217,17 +231,18 @@ return result
 
 # Store an entry only if it is current, in one step (see ``CacheStore.store``).
 STORE_SCRIPT = """
-local clock, keep = tonumber(ARGV[1]), tonumber(ARGV[3])
+local clock, keep, newest = tonumber(ARGV[1]), tonumber(ARGV[3]), 0
 for i = 2, #KEYS do
-  local version = tonumber(redis.call('GET', KEYS[i]))
-  if version ~= nil and version > clock then return 0 end
+  local version = tonumber(redis.call('GET', KEYS[i])) or clock
+  if version > clock then return 0 end
+  if version > newest then newest = version end
 end
 for i = 2, #KEYS do
   redis.call('SET', KEYS[i], ARGV[1], 'NX', 'EX', keep)
   if redis.call('TTL', KEYS[i]) < keep then redis.call('EXPIRE', KEYS[i], keep) end
 end
 redis.call('SET', KEYS[1], ARGV[4], 'EX', ARGV[2])
-return 1
+return newest
 """
 
 
@@ -254,7 +269,7 @@ class RedisStore(CacheStore):
         names = [cache.make_key(version_key(key)) for key in entry.keys]
         data = b" ".join(n.encode() for n in names) + b"\n" + pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
         keys = [cache.make_key(name), *names]
-        return bool(self.store_script(keys=keys, args=[entry.rendered_at, seconds, version_seconds(), data]))
+        return int(self.store_script(keys=keys, args=[entry.rendered_at, seconds, version_seconds(), data]))
 
     def get(self, name):
         data = self.client.get(cache.make_key(name))
@@ -281,7 +296,7 @@ def touch(keys):
     The next publication moment is written first: a reader who sees the new tick also sees the moment,
     so no entry stored then outlives it.
     """
-    cache.set(SCHEDULE_KEY, (next_publication(),), None)
+    cache.set(SCHEDULE_KEY, Schedule(next_publication(), last_passed(cache.get(SCHEDULE_KEY))), None)
     tick(keys)
 
 
@@ -504,15 +519,16 @@ class PageCacheMiddleware:
             found = store().lookup(key)
             # Read before rendering: a change committed while this page renders has a later version.
             clock = found.clock or tick()
-            upcoming = upcoming_publication(found.schedule)
+            state = schedule(found.schedule)
             stored = found.entry
             fresh, clock = self.fresh(found, clock) if stored is not None else (False, clock)
             stale = None if fresh else stored
             if fresh:
                 response = self.replay(request, stored)
-                if edge.enabled() and response.status_code == 200:
-                    edge.mark(response, lifetime(upcoming), stored.keys)
-                return response
+                validate(response, key, found.newest, state)
+                if edge.enabled():
+                    edge.mark(response, lifetime(state.upcoming), stored.keys)
+                return conditional(request, response)
         except CACHE_ERRORS:
             # The cache is down: readers get the page rendered, not an error; nothing is stored.
             _outage.set()
@@ -530,7 +546,7 @@ class PageCacheMiddleware:
         # one visitor's ``?ref=…`` must not reach every reader's copy.
         canonical = request.META.get("QUERY_STRING", "") == canonical_query(request)
         if request.method == "GET" and canonical and self.storable(response):
-            seconds = lifetime(upcoming)
+            seconds = lifetime(state.upcoming)
             if seconds > 0:
                 keys = dependencies.recorded(request)
                 patch_vary_headers(response, ["Accept-Encoding"])
@@ -545,13 +561,16 @@ class PageCacheMiddleware:
                 )
                 try:
                     # A page rendered from the state before a commit is neither stored nor sent to the edge.
-                    current = store().store(key, entry, seconds)
+                    newest = store().store(key, entry, seconds)
                 except CACHE_ERRORS:
                     logger.warning("Page cache unreachable; %s not stored", request.path, exc_info=True)
-                    current = False
-                if current and edge.enabled():
-                    edge.mark(response, seconds, keys)
+                    newest = 0
+                if newest:
+                    validate(response, key, newest, state)
+                    if edge.enabled():
+                        edge.mark(response, seconds, keys)
             response["X-Page-Cache"] = "miss"
+            return conditional(request, response)
         return response
 
     @staticmethod
@@ -612,14 +631,31 @@ class PageCacheMiddleware:
             response.content = gzipped
             response["Content-Encoding"] = "gzip"
             response["Content-Length"] = str(len(gzipped))
-            if (etag := response.get("ETag", "")) and not etag.startswith("W/"):
-                response["ETag"] = f"W/{etag}"  # another representation: no longer byte-for-byte the same
         response["X-Page-Cache"] = "hit"
-        # Answer feed readers' conditional requests from the stored validators, without the database.
-        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
-        return get_conditional_response(
-            request, etag=response.get("ETag"), last_modified=last_modified, response=response
-        )
+        return response
+
+
+def validate(response, name, newest, state):
+    """Give ``response``, stored under ``name``, its validators: made of the newest version of its keys
+    (when one of them changes, the validators do) and the last scheduled publication to have passed.
+
+    The ``ETag`` is weak (the same content, not always the same bytes: gzip); ``Last-Modified`` is the
+    moment of that change or publication (a version is a time in microseconds). No SQL: feed readers'
+    polls and browsers' revalidations cost a lookup, whether the page was stored or just rendered.
+    """
+    digest = hashlib.sha256(f"{name} {newest} {state.passed}".encode()).hexdigest()[:32]
+    response["ETag"] = f'W/"{digest}"'
+    response["Last-Modified"] = http_date(max(newest // 1_000_000, int(state.passed or 0)))
+
+
+def conditional(request, response):
+    """Return ``304 Not Modified`` when the request's validators match ``response``'s, else ``response``."""
+    if not response.has_header("ETag"):
+        return response
+    last_modified = parse_http_date_safe(response["Last-Modified"])
+    return get_conditional_response(
+        request, etag=response["ETag"], last_modified=last_modified, response=response
+    )
 
 
 EDITOR_COOKIE = "ezine_editor"

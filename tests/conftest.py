@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
+from django.test import TestCase, override_settings
 
 from articles.models import Article
 from tests import factories
@@ -25,7 +25,11 @@ def shared_media_root(tmp_path_factory):
 
 @pytest.fixture
 def commit(django_capture_on_commit_callbacks):
-    """Run a change as if its transaction committed (tests run inside one that never does)."""
+    """Run a change as if its transaction committed (tests run inside one that never does).
+
+    Build what later committed changes are made to with it too: a change made outside it waits for a commit
+    that never comes, and the touches of later changes join it (``core.transactions.on_commit_collect``).
+    """
 
     def run(change, *args, **kwargs):
         with django_capture_on_commit_callbacks(execute=True):
@@ -178,7 +182,11 @@ def scopes(django_db_setup, django_db_blocker, shared_media_root):
     """A published interview about every kind of scope, and a draft, a scheduled and a withdrawn one about
     them too, and a published news article about nothing in particular (built once per class)."""
     with shared_by_module(django_db_blocker):
-        yield build_scopes()
+        # Committed, as far as the caches can tell: a change left waiting for a commit would take up the
+        # changes of the tests too (``core.transactions.on_commit_collect``), which then never count.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            scopes = build_scopes()
+        yield scopes
 
 
 def build_scopes():

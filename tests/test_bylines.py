@@ -14,16 +14,19 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def article():
-    interviewee = factories.PersonFactory(name="Manon Reckin", slug="manon-reckin")
-    return factories.ArticleFactory(
-        slug="wijk",
-        people=[interviewee],
-        authors=[
-            factories.PersonFactory(name="Eva Verhoeven", slug="eva-verhoeven", job_title="redacteur"),
-            factories.PersonFactory(name="Thijs Bakker", slug="thijs-bakker", job_title="redacteur"),
-        ],
-    )
+def article(commit):
+    def build():
+        interviewee = factories.PersonFactory(name="Manon Reckin", slug="manon-reckin")
+        return factories.ArticleFactory(
+            slug="wijk",
+            people=[interviewee],
+            authors=[
+                factories.PersonFactory(name="Eva Verhoeven", slug="eva-verhoeven", job_title="redacteur"),
+                factories.PersonFactory(name="Thijs Bakker", slug="thijs-bakker", job_title="redacteur"),
+            ],
+        )
+
+    return commit(build)
 
 
 def test_the_page_names_every_author_in_full_with_a_link(client, article):
@@ -88,10 +91,11 @@ def test_a_writers_page_and_feed_list_what_they_wrote(client, article):
     assert entry["title"] == article.title
 
 
-def test_renaming_an_author_is_news_to_a_conditional_request(client, article):
+@pytest.mark.usefixtures("page_cache_on")
+def test_renaming_an_author_is_news_to_a_conditional_request(client, article, commit):
     first = client.get("/artikelen/wijk/")
     author = article.authors.get(slug="eva-verhoeven")
     author.name = "Eva Verhoeven-Bakker"
-    author.save()
+    commit(author.save)
     again = client.get("/artikelen/wijk/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200 and "Eva Verhoeven-Bakker" in again.content.decode()
