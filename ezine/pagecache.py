@@ -67,59 +67,66 @@ def version_key(key):
 
 
 def next_publication():
-    """Return the timestamp of the next scheduled publication, or ``None`` (one query)."""
+    """Return the ``Schedule`` as the database has it now (two queries on the publication index)."""
     from articles.models import Article
 
-    moment = (
-        Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
-    )
-    return moment.timestamp() if moment else None
+    computed_at = time.time()
+    upcoming = Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True)
+    passed = Article.objects.published().order_by("-published_at").values_list("published_at", flat=True)
+    moments = [moment.timestamp() if moment else None for moment in (upcoming.first(), passed.first())]
+    return Schedule(*moments, computed_at)
 
 
 class Schedule(NamedTuple):
-    """What the cache keeps under ``SCHEDULE_KEY``: the timestamp of the next scheduled publication and of
-    the last one seen to pass (``None``: none). A scheduled article touches no key when its moment comes,
-    so the moment that passed is part of every page's validators (``validators``)."""
+    """What the cache keeps under ``SCHEDULE_KEY`` (as text, ``Schedule.text``): the timestamps of the next
+    scheduled publication and of the newest one readers can see (``None``: none), and of the moment they
+    were looked up. A scheduled article touches no key when its moment comes, so the newest publication is
+    part of every page's validators (``validate``); entries never outlive the next one (``lifetime``)."""
 
     upcoming: float | None
-    passed: float | None = None
+    passed: float | None
+    computed_at: float
+
+    @property
+    def text(self):
+        return " ".join("-" if value is None else repr(value) for value in self)
+
+    @classmethod
+    def parse(cls, text):
+        """Return the ``Schedule`` written as ``text`` (str or bytes), or ``None`` if it is not one."""
+        try:
+            text = text.decode() if isinstance(text, bytes) else text
+            upcoming, passed, computed_at = (None if part == "-" else float(part) for part in text.split())
+        except (AttributeError, ValueError):  # none, or left by older code (UnicodeDecodeError too)
+            return None
+        return cls(upcoming, passed, computed_at) if computed_at is not None else None
 
 
 def schedule(state=None):
-    """Return the ``Schedule`` from the cache's ``state``, looked up again when it is missing, from before
-    this code (a tuple of one), or its publication has passed."""
-    if isinstance(state, Schedule) and (state.upcoming is None or state.upcoming > time.time()):
+    """Return the ``Schedule`` the cache held (``state``), looked up again when it is missing or its
+    publication has passed. With the database away, the one held (nothing is stored past its moment)."""
+    if state is not None and (state.upcoming is None or state.upcoming > time.time()):
         return state
-    state = Schedule(next_publication(), last_passed(state))
-    cache.set(SCHEDULE_KEY, state, None)
+    try:
+        state = next_publication()
+    except DatabaseError:
+        logger.warning("Next publication not looked up (database)", exc_info=True)
+        return state or Schedule(time.time(), None, 0.0)
+    store().save_schedule(state)
     return state
 
 
-def last_passed(state):
-    """Return the moment of the last scheduled publication seen to pass, by the cache's ``state``."""
-    if state and state[0] is not None and state[0] <= time.time():
-        return state[0]
-    return state.passed if isinstance(state, Schedule) else None
-
-
-def version_seconds():
-    """Return how long a key's version is kept: longer than any entry holding it lives (each entry stored
-    renews the versions of its keys). A version gone makes the pages holding it stale, never fresh."""
-    return settings.EZINE_PAGE_CACHE_SECONDS + VERSION_MARGIN
-
-
-# Seconds a version outlives the longest-lived entry that holds it.
-VERSION_MARGIN = 60
-
 # One step on Redis, so that no other process comes between: advance the clock to the current time in
 # microseconds or, when it is ahead (several machines' clocks, several changes in one microsecond), by one;
-# give the keys that tick. Two touches at once can then never leave a key at the older tick, a lost clock
-# never restarts below versions it handed out, and a version says when its key last changed
-# (``Last-Modified``).
+# give the keys that tick. Two touches at once can then never leave a key at the older tick, and a version
+# says when its key last changed (``Last-Modified``). Versions have no expiry: one per object and set of
+# articles (about 8 MB at 100,000 articles), never evicted under ``volatile-lru``, while entries are. A
+# lost clock restarts from the current time: above every version handed out, as long as the machines'
+# clocks agree (NTP) better than the time since the last change.
 TICK_SCRIPT = """
 local now = redis.call('INCR', KEYS[1])
 if now < tonumber(ARGV[1]) then now = tonumber(ARGV[1]); redis.call('SET', KEYS[1], ARGV[1]) end
-for i = 2, #KEYS do redis.call('SET', KEYS[i], now, 'EX', ARGV[2]) end
+for i = 2, #KEYS do redis.call('SET', KEYS[i], now) end
 return now
 """
 
@@ -130,11 +137,11 @@ def tick(keys=()):
     client = redis_client()
     if client is not None:
         names = [cache.make_and_validate_key(name) for name in (CLOCK_KEY, *map(version_key, keys))]
-        return int(client.eval(TICK_SCRIPT, len(names), *names, wall, version_seconds()))
+        return int(client.eval(TICK_SCRIPT, len(names), *names, wall))
     # Another cache (tests, development without Redis): the same steps, one process at a time.
     now = max((cache.get(CLOCK_KEY) or 0) + 1, wall)
     cache.set(CLOCK_KEY, now, None)
-    cache.set_many({version_key(key): now for key in keys}, version_seconds())
+    cache.set_many({version_key(key): now for key in keys}, None)
     return now
 
 
@@ -158,49 +165,55 @@ class Entry(NamedTuple):
 
 
 class Found(NamedTuple):
-    """What the cache holds for a request: the clock, the next publication (as ``SCHEDULE_KEY`` keeps it)
-    and the stored entry, with the newest version of the entry's keys and those of its keys that have
-    none (a version lost, or deleted by a change a full cache refused)."""
+    """What the cache holds for a request: the clock, the ``Schedule`` and the stored entry, with the newest
+    version of the entry's keys and those of its keys that have none (a version lost, or deleted by a
+    change a full cache refused)."""
 
     clock: int | None
-    schedule: tuple | None
-    entry: tuple | None
+    schedule: Schedule | None
+    entry: Entry | None
     newest: int = 0
     missing: tuple = ()
 
 
 class CacheStore:
     """Entries and versions in any Django cache (the local-memory cache of tests and development), two
-    round trips a hit: the entry, then its keys' versions."""
+    round trips a hit: the entry, then its keys' versions; one process at a time."""
 
     def lookup(self, name):
         found = cache.get_many([CLOCK_KEY, SCHEDULE_KEY, name])
-        entry = found.get(name)
+        clock, state, entry = found.get(CLOCK_KEY), Schedule.parse(found.get(SCHEDULE_KEY)), found.get(name)
         if entry is None:
-            return Found(found.get(CLOCK_KEY), found.get(SCHEDULE_KEY), None)
+            return Found(clock, state, None)
         names = [version_key(key) for key in entry.keys]
         versions = cache.get_many(names)
         missing = tuple(key for key, name in zip(entry.keys, names, strict=True) if name not in versions)
-        newest = max(versions.values(), default=0)
-        return Found(found.get(CLOCK_KEY), found.get(SCHEDULE_KEY), entry, newest, missing)
+        return Found(clock, state, entry, max(versions.values(), default=0), missing)
 
     def store(self, name, entry, seconds):
         """Keep ``entry`` for ``seconds`` if it is current: none of its keys was touched since its render
-        began (``entry.rendered_at``). A key without a version gets that moment, where there is still none,
-        so no touch is overwritten; every version is kept at least as long as the entry. Return the newest
-        version of its keys, or 0 when it was not stored."""
-        clock, names = entry.rendered_at, [version_key(key) for key in entry.keys]
+        began (``entry.rendered_at``), and the clock was neither lost nor deleted meanwhile (as a change
+        a full cache refused does, with the versions it touched). A key without a version gets the
+        entry's moment, only while the clock still shows it: then no change at all has come between.
+        Return the newest version of its keys, or 0 when it was not stored."""
+        clock, rendered_at = cache.get(CLOCK_KEY), entry.rendered_at
+        names = [version_key(key) for key in entry.keys]
         versions = cache.get_many(names)
-        newest = max((versions.get(version, clock) for version in names), default=0)
-        if newest > clock:
+        if clock is None or max(versions.values(), default=0) > rendered_at:
             return 0
-        for version in names:
-            if version not in versions:
-                cache.add(version, clock, version_seconds())
-            else:
-                cache.touch(version, version_seconds())
+        if len(versions) < len(names):
+            if clock != rendered_at:
+                return 0
+            for version in names:
+                cache.add(version, rendered_at, None)
         cache.set(name, entry, seconds)
-        return newest
+        return max(versions.values(), default=0) if len(versions) == len(names) else rendered_at
+
+    def save_schedule(self, state):
+        """Keep ``state`` unless what the cache holds was looked up later (two processes at once)."""
+        held = Schedule.parse(cache.get(SCHEDULE_KEY))
+        if held is None or held.computed_at <= state.computed_at:
+            cache.set(SCHEDULE_KEY, state.text, None)
 
     def get(self, name):
         return cache.get(name)
@@ -231,47 +244,63 @@ result[4] = newest
 return result
 """
 
-# Store an entry only if it is current, in one step (see ``CacheStore.store``).
+# Store an entry only if it is current, in one step (see ``CacheStore.store``). KEYS: the entry, the
+# clock, the versions of the entry's keys; ARGV: the render's clock, seconds, the data.
 STORE_SCRIPT = """
-local clock, keep, newest = tonumber(ARGV[1]), tonumber(ARGV[3]), 0
-for i = 2, #KEYS do
-  local version = tonumber(redis.call('GET', KEYS[i])) or clock
-  if version > clock then return 0 end
-  if version > newest then newest = version end
+local clock, rendered, newest, missing = tonumber(redis.call('GET', KEYS[2])), tonumber(ARGV[1]), 0, false
+if clock == nil then return 0 end
+for i = 3, #KEYS do
+  local version = tonumber(redis.call('GET', KEYS[i]))
+  if version == nil then missing = true
+  elseif version > rendered then return 0
+  elseif version > newest then newest = version end
 end
-for i = 2, #KEYS do
-  redis.call('SET', KEYS[i], ARGV[1], 'NX', 'EX', keep)
-  if redis.call('TTL', KEYS[i]) < keep then redis.call('EXPIRE', KEYS[i], keep) end
+if missing then
+  if clock ~= rendered then return 0 end
+  for i = 3, #KEYS do redis.call('SET', KEYS[i], ARGV[1], 'NX') end
+  newest = rendered
 end
-redis.call('SET', KEYS[1], ARGV[4], 'EX', ARGV[2])
+redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[2])
 return newest
+"""
+
+# Keep a schedule unless the one held was looked up later (see ``CacheStore.save_schedule``).
+SCHEDULE_SCRIPT = """
+local held = redis.call('GET', KEYS[1])
+local computed = held and tonumber(string.match(held, '(%S+)$'))
+if computed and computed > tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+return 1
 """
 
 
 class RedisStore(CacheStore):
-    """The same on Redis, one round trip each way (Lua scripts, run by SHA once Redis knows them)."""
+    """The same on Redis, one round trip each (Lua scripts, run by SHA once Redis knows them)."""
 
     def __init__(self, client):
         self.client = client
         self.lookup_script = client.register_script(LOOKUP_SCRIPT)
         self.store_script = client.register_script(STORE_SCRIPT)
+        self.schedule_script = client.register_script(SCHEDULE_SCRIPT)
 
     def lookup(self, name):
-        clock, schedule, entry, newest, *missing = self.lookup_script(
+        clock, state, entry, newest, *missing = self.lookup_script(
             keys=[cache.make_key(CLOCK_KEY), cache.make_key(SCHEDULE_KEY), cache.make_key(name)]
         )
-        clock = int(clock) if clock is not None else None
-        schedule = pickle.loads(schedule) if schedule is not None else None
+        clock, state = int(clock) if clock is not None else None, Schedule.parse(state)
         if entry is None:
-            return Found(clock, schedule, None)
+            return Found(clock, state, None)
         entry = self.decode(entry)
-        return Found(clock, schedule, entry, newest, tuple(entry.keys[i - 1] for i in missing))
+        return Found(clock, state, entry, newest, tuple(entry.keys[i - 1] for i in missing))
 
     def store(self, name, entry, seconds):
         names = [cache.make_key(version_key(key)) for key in entry.keys]
         data = b" ".join(n.encode() for n in names) + b"\n" + pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
-        keys = [cache.make_key(name), *names]
-        return int(self.store_script(keys=keys, args=[entry.rendered_at, seconds, version_seconds(), data]))
+        keys = [cache.make_key(name), cache.make_key(CLOCK_KEY), *names]
+        return int(self.store_script(keys=keys, args=[entry.rendered_at, seconds, data]))
+
+    def save_schedule(self, state):
+        self.schedule_script(keys=[cache.make_key(SCHEDULE_KEY)], args=[repr(state.computed_at), state.text])
 
     def get(self, name):
         data = self.client.get(cache.make_key(name))
@@ -303,7 +332,7 @@ def touch(keys):
     The next publication moment is written first: a reader who sees the new tick also sees the moment,
     so no entry stored then outlives it.
     """
-    cache.set(SCHEDULE_KEY, Schedule(next_publication(), last_passed(cache.get(SCHEDULE_KEY))), None)
+    store().save_schedule(next_publication())
     tick(keys)
 
 
@@ -390,7 +419,9 @@ def stale_in_cache(keys):
     except CACHE_ERRORS:
         logger.warning("Page cache refused new versions", exc_info=True)
     try:
-        cache.delete_many([version_key(key) for key in keys])
+        # The clock too: a render that began before this change must not be stored as current by
+        # giving these keys its own moment (``CacheStore.store``); the clock restarts at the next tick.
+        cache.delete_many([CLOCK_KEY, *(version_key(key) for key in keys)])
         return True
     except CACHE_ERRORS:
         logger.warning("Page cache unreachable; the change waits in the outbox", exc_info=True)
@@ -534,7 +565,8 @@ class PageCacheMiddleware:
                 response = self.replay(request, stored)
                 validate(response, key, found.newest, state)
                 if edge.enabled():
-                    edge.mark(response, lifetime(state.upcoming), stored.keys)
+                    seconds = min(lifetime(state.upcoming), int(stored.expires - time.time()))
+                    edge.mark(response, max(seconds, 0), stored.keys)
                 return conditional(request, response)
         except CACHE_ERRORS:
             # The cache is down: readers get the page rendered, not an error; nothing is stored.
@@ -644,15 +676,19 @@ class PageCacheMiddleware:
 
 def validate(response, name, newest, state):
     """Give ``response``, stored under ``name``, its validators: made of the newest version of its keys
-    (when one of them changes, the validators do) and the last scheduled publication to have passed.
+    (when one of them changes, the validators do) and the newest publication readers can see (a scheduled
+    one reaching its moment touches no key).
 
     The ``ETag`` is weak (the same content, not always the same bytes: gzip); ``Last-Modified`` is the
-    moment of that change or publication (a version is a time in microseconds). No SQL: feed readers'
-    polls and browsers' revalidations cost a lookup, whether the page was stored or just rendered.
+    moment of that change or publication (a version is a time in microseconds), to the second as HTTP
+    dates go: two changes within one second give one date, which the ``ETag`` tells apart. No SQL: feed
+    readers' polls and browsers' revalidations cost a lookup, whether the page was stored or just rendered.
     """
     digest = hashlib.sha256(f"{name} {newest} {state.passed}".encode()).hexdigest()[:32]
     response["ETag"] = f'W/"{digest}"'
-    response["Last-Modified"] = http_date(max(newest // 1_000_000, int(state.passed or 0)))
+    # Never later than now (RFC 9110 §8.8.2.1), should a machine's clock have run ahead.
+    moment = max(newest // 1_000_000, int(state.passed or 0))
+    response["Last-Modified"] = http_date(min(moment, int(time.time())))
 
 
 def conditional(request, response):

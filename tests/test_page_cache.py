@@ -2,6 +2,7 @@
 
 import datetime
 import gzip
+import time
 from unittest import mock
 
 import pytest
@@ -11,6 +12,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import parse_http_date
 from taggit.models import Tag
 
 from articles.models import Article
@@ -560,3 +562,22 @@ def test_a_cached_article_page_answers_conditional_requests_without_sql(site, dj
     with django_assert_num_queries(0):
         response = Client().get(site.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304  # from the stored copy: no SQL
+
+
+def test_with_the_database_away_at_a_publication_moment_cached_pages_are_still_served(site):
+    path = site.get_absolute_url()
+    fetch(path)
+    pagecache.store().save_schedule(pagecache.Schedule(time.time() - 1, None, computed_at=time.time()))
+    from django.db import DatabaseError
+
+    with mock.patch.object(pagecache, "next_publication", side_effect=DatabaseError("database away")):
+        response, _ = fetch(path)
+    assert response.status_code == 200 and response["X-Page-Cache"] == "hit"
+
+
+def test_last_modified_is_never_later_than_now(site, commit):
+    ahead = timezone.now() + datetime.timedelta(hours=1)
+    with time_machine.travel(ahead, tick=False):
+        commit(rename, site, "title", "Geschreven op een machine die voorloopt")
+    response, _ = fetch(site.get_absolute_url())
+    assert parse_http_date(response["Last-Modified"]) <= time.time()
