@@ -32,7 +32,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError
+from django.db import Error as DBError
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_vary_headers
@@ -50,7 +50,9 @@ from . import edge
 logger = logging.getLogger(__name__)
 
 CLOCK_KEY = "ezine:clock"
-SCHEDULE_KEY = "ezine:next-publication"
+# Text (``Schedule.text``) under a name of its own: the pickled tuple earlier releases kept under
+# "ezine:next-publication" stays theirs during a rolling deploy.
+SCHEDULE_KEY = "ezine:schedule"
 # What Django's Redis cache backend raises when Redis is down, refuses or times out.
 CACHE_ERRORS = (RedisError, OSError)
 # The apps whose models appear on public pages (taggit: tags and their links). Not auth: bylines name
@@ -109,10 +111,13 @@ def schedule(state=None):
         return state
     try:
         state = next_publication()
-    except DatabaseError:
+    except DBError:
         logger.warning("Next publication not looked up (database)", exc_info=True)
         return state or Schedule(time.time(), None, 0.0)
-    store().save_schedule(state)
+    try:
+        store().save_schedule(state)
+    except CACHE_ERRORS:  # full: the next reader looks it up again
+        logger.warning("Page cache refused the schedule", exc_info=True)
     return state
 
 
@@ -330,9 +335,16 @@ def touch(keys):
     """Make stale every stored page holding one of ``keys``: their versions become a new clock tick.
 
     The next publication moment is written first: a reader who sees the new tick also sees the moment,
-    so no entry stored then outlives it.
+    so no entry stored then outlives it. When the database cannot tell it (connection lost right after
+    the commit), the schedule is dropped, for readers to look up again, and the keys are touched anyway.
     """
-    store().save_schedule(next_publication())
+    try:
+        state = next_publication()
+    except DBError:
+        logger.warning("Next publication not looked up (database); readers will", exc_info=True)
+        cache.delete(SCHEDULE_KEY)
+    else:
+        store().save_schedule(state)
     tick(keys)
 
 
@@ -421,7 +433,8 @@ def stale_in_cache(keys):
     try:
         # The clock too: a render that began before this change must not be stored as current by
         # giving these keys its own moment (``CacheStore.store``); the clock restarts at the next tick.
-        cache.delete_many([CLOCK_KEY, *(version_key(key) for key in keys)])
+        # The schedule as well: the change may have scheduled an article; readers look it up again.
+        cache.delete_many([CLOCK_KEY, SCHEDULE_KEY, *(version_key(key) for key in keys)])
         return True
     except CACHE_ERRORS:
         logger.warning("Page cache unreachable; the change waits in the outbox", exc_info=True)
@@ -556,7 +569,7 @@ class PageCacheMiddleware:
                 self.drain_edge()
             found = store().lookup(key)
             # Read before rendering: a change committed while this page renders has a later version.
-            clock = found.clock or tick()
+            clock = found.clock or self.restart_clock()
             state = schedule(found.schedule)
             stored = found.entry
             fresh, clock = self.fresh(found, clock) if stored is not None else (False, clock)
@@ -585,7 +598,7 @@ class PageCacheMiddleware:
         # one visitor's ``?ref=…`` must not reach every reader's copy.
         canonical = request.META.get("QUERY_STRING", "") == canonical_query(request)
         if request.method == "GET" and canonical and self.storable(response):
-            seconds = lifetime(state.upcoming)
+            seconds = lifetime(state.upcoming) if clock is not None else 0
             if seconds > 0:
                 keys = dependencies.recorded(request)
                 patch_vary_headers(response, ["Accept-Encoding"])
@@ -613,6 +626,16 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
+    def restart_clock():
+        """Return a new tick for a cache without a clock, or ``None`` when it refuses one (full): stored
+        pages are still served (a hit needs no clock), and what renders now is not stored."""
+        try:
+            return tick()
+        except CACHE_ERRORS:
+            logger.warning("Page cache refused a new clock; nothing is stored meanwhile", exc_info=True)
+            return None
+
+    @staticmethod
     def fresh(found, clock):
         """Return whether no key of the entry ``found`` was touched since its render began, and the clock a
         render starting now runs under.
@@ -628,13 +651,13 @@ class PageCacheMiddleware:
     def drain(self):
         try:
             drain_outbox()
-        except DatabaseError:
+        except DBError:
             logger.warning("Page cache outbox not drained (database)", exc_info=True)
 
     def drain_edge(self):
         try:
             drain_edge_outbox()
-        except (OSError, DatabaseError):
+        except (OSError, DBError):
             logger.warning("Edge cache still not purged", exc_info=True)
 
     def key(self, request):

@@ -49,7 +49,8 @@ def edge_on(settings, recorder, monkeypatch):
     settings.EZINE_PAGE_CACHE_SECONDS = 600
     settings.EZINE_EDGE_PURGE_URLS = [f"http://127.0.0.1:{recorder.server_port}/"]
     monkeypatch.setattr(edge, "purge_again_soon", lambda keys: None)
-    pagecache._edge_outage.seen = False
+    # As a new process: an outage another test left (and when it last retried) is not this test's.
+    monkeypatch.setattr(pagecache, "_edge_outage", pagecache._Outage(pagecache._edge_outage.retry_after))
     return PurgeRecorder
 
 

@@ -581,3 +581,14 @@ def test_last_modified_is_never_later_than_now(site, commit):
         commit(rename, site, "title", "Geschreven op een machine die voorloopt")
     response, _ = fetch(site.get_absolute_url())
     assert parse_http_date(response["Last-Modified"]) <= time.time()
+
+
+def test_a_change_whose_schedule_the_database_cannot_tell_is_still_shown(site, commit, caplog):
+    """The connection lost right after the commit: the keys are touched all the same."""
+    fetch(site.get_absolute_url())
+    from django.db import InterfaceError
+
+    with mock.patch.object(pagecache, "next_publication", side_effect=InterfaceError("connection closed")):
+        commit(rename, site, "title", "Bewerkt toen de database wegviel")
+    assert "Next publication not looked up" in caplog.text
+    assert "Bewerkt toen de database wegviel" in fetch(site.get_absolute_url())[1]

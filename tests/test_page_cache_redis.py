@@ -5,14 +5,17 @@ The dependency model itself runs over Redis and over the local-memory cache in t
 and tests/test_precise_keys.py.
 """
 
+import datetime
 import shutil
 import subprocess
 import time
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
 from articles.models import Article
 from ezine import pagecache
@@ -217,3 +220,26 @@ def test_a_schedule_left_by_older_code_is_looked_up_again_not_an_error(page_cach
     cache.set(pagecache.SCHEDULE_KEY, (None,), None)  # pickled, as before
     assert Client().get("/").status_code == 200
     assert pagecache.store().lookup("ezine:page:none").schedule is not None
+
+
+def test_a_publication_scheduled_while_redis_was_full_still_appears_on_time(full_redis, commit):
+    commit(factories.ArticleFactory, title="Al verschenen")
+    Client().get("/")
+    fill(full_redis)
+    moment = timezone.now() + datetime.timedelta(minutes=1)
+    commit(factories.ArticleFactory, title="Gepland toen Redis vol was", published_at=moment)
+    full_redis.config_set("maxmemory", 0)
+    Client().get("/")  # stored now: it must not live past the moment it could not be told
+    with time_machine.travel(moment + datetime.timedelta(seconds=5), tick=False):
+        assert "Gepland toen Redis vol was" in Client().get("/").content.decode()
+
+
+def test_after_a_change_a_full_redis_refused_the_pages_it_did_not_touch_are_still_served(
+    full_redis, article, commit
+):
+    other = commit(factories.ArticleFactory, title="Ander stuk")
+    Client().get(other.get_absolute_url())
+    fill(full_redis)
+    commit(rename, Article.objects.get(pk=article.pk), "Bewerkt met een volle Redis")  # the clock goes too
+    assert Client().get(other.get_absolute_url())["X-Page-Cache"] == "hit"
+    assert "Bewerkt met een volle Redis" in Client().get(article.get_absolute_url()).content.decode()
