@@ -10,7 +10,7 @@ from django.db import transaction
 from django.test import TestCase, override_settings
 
 from articles.models import Article
-from tests import factories
+from tests import factories, servers
 from tests.html import ARTIFACTS
 
 
@@ -71,17 +71,9 @@ def empty_cache():
 
 def redis_test_url():
     """Return the Redis database of this test process (one per xdist worker: tests clear it), or skip the
-    test when Redis is not running (fail with ``EZINE_REQUIRE_REDIS=1``)."""
-    import socket
-
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        if os.environ.get("EZINE_REQUIRE_REDIS") == "1":
-            pytest.fail("Redis is not running on 127.0.0.1:6379 (EZINE_REQUIRE_REDIS=1)")
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    test when Redis is not running (fail with ``EZINE_REQUIRE_REDIS``)."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
-    return f"redis://127.0.0.1:6379/{15 - int(worker) % 12}"
+    return servers.redis_url(15 - int(worker) % 12)
 
 
 @pytest.fixture

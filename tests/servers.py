@@ -40,12 +40,13 @@ def required(what, variable):
     pytest.skip(f"{what} is missing")
 
 
-def redis_url():
+def redis_url(database=3):
+    """Return the URL of a database of the Redis on 127.0.0.1:6379; skip (fail in CI) when it is down."""
     try:
         socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
     except OSError:
         required("Redis on 127.0.0.1:6379", "EZINE_REQUIRE_REDIS")
-    return "redis://127.0.0.1:6379/3"
+    return f"redis://127.0.0.1:6379/{database}"
 
 
 def server_env(**extra):

@@ -16,6 +16,7 @@ import time_machine
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
+from redis.exceptions import OutOfMemoryError
 
 from articles.models import Article
 from ezine import pagecache
@@ -138,18 +139,12 @@ def fill(client):
     used = client.info("memory")["used_memory"]
     client.config_set("maxmemory", used + 2_000_000)
     client.config_set("maxmemory-policy", "noeviction")
-    with pytest.raises(redis_oom()):
+    with pytest.raises(OutOfMemoryError):
         for n in range(100_000):
             client.set(f"fill:{n}", b"x" * 10_000)
     client.config_set("maxmemory", client.info("memory")["used_memory"] - 1_000_000)
-    with pytest.raises(redis_oom()):
+    with pytest.raises(OutOfMemoryError):
         client.incr("fill:clock")
-
-
-def redis_oom():
-    from redis.exceptions import OutOfMemoryError
-
-    return OutOfMemoryError
 
 
 def test_with_redis_full_readers_get_pages_and_a_save_still_shows(full_redis, article, commit):
