@@ -19,13 +19,21 @@ Signed-in editors, previews, the admin, media and the health check bypass the ca
 set cookies or say ``private``/``no-store``. An editor is recognised by a signed marker cookie set when
 they sign in (``EditorMarkerMiddleware``), checked without the database: a made-up session cookie gets the
 cached page like any reader, so a flood of them costs no renders.
+
+Each worker also keeps a near copy of the pages it served from Redis (``Near``), served without asking
+Redis while Redis showed the clock they were current under less than ``EZINE_PAGE_CACHE_NEAR_SECONDS`` ago
+(0.2 s by default; 0 turns it off): a change committed in another process or on another machine reaches
+every worker within that time, one committed in this process at once. Redis stays the one store of pages
+and versions; without it nothing is kept, near or far.
 """
 
 import hashlib
 import logging
 import pickle
 import re
+import threading
 import time
+from collections import OrderedDict
 from typing import NamedTuple
 
 from django.conf import settings
@@ -140,14 +148,19 @@ def tick(keys=()):
     """Advance the clock that versions keys; give ``keys`` the new tick; return it."""
     wall = time.time_ns() // 1000
     client = redis_client()
-    if client is not None:
-        names = [cache.make_and_validate_key(name) for name in (CLOCK_KEY, *map(version_key, keys))]
-        return int(client.eval(TICK_SCRIPT, len(names), *names, wall))
-    # Another cache (tests, development without Redis): the same steps, one process at a time.
-    now = max((cache.get(CLOCK_KEY) or 0) + 1, wall)
-    cache.set(CLOCK_KEY, now, None)
-    cache.set_many({version_key(key): now for key in keys}, None)
-    return now
+    try:
+        if client is not None:
+            names = [cache.make_and_validate_key(name) for name in (CLOCK_KEY, *map(version_key, keys))]
+            return int(client.eval(TICK_SCRIPT, len(names), *names, wall))
+        # Another cache (tests, development without Redis): the same steps, one process at a time.
+        now = max((cache.get(CLOCK_KEY) or 0) + 1, wall)
+        cache.set(CLOCK_KEY, now, None)
+        cache.set_many({version_key(key): now for key in keys}, None)
+        return now
+    finally:
+        # After the tick: a look-up begun before it is not believed (another thread), so this process's
+        # change shows at once in its near copies.
+        near.forget()
 
 
 def redis_client():
@@ -317,6 +330,90 @@ class RedisStore(CacheStore):
         return pickle.loads(memoryview(data)[data.index(b"\n") + 1 :])
 
 
+class Kept(NamedTuple):
+    """A near copy: the entry, the newest version of its keys and the clock it was current under."""
+
+    entry: Entry
+    newest: int
+    clock: int
+    size: int
+
+
+class Near:
+    """This worker's copies of pages it served from Redis, served without a round trip while Redis showed,
+    less than ``EZINE_PAGE_CACHE_NEAR_SECONDS`` ago, the clock they were current under: no change was
+    committed before that moment. At most ``EZINE_PAGE_CACHE_NEAR_BYTES``, the least recently served go
+    first. A hit from Redis costs about as much as the whole of Django's own work for a request on the
+    machine of bench/RESULTS.md (one round trip); the near copy answers in a dictionary look-up.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.clear()
+
+    def clear(self):
+        with self.lock:
+            self.kept, self.size = OrderedDict(), 0
+            self.clock, self.state, self.seen_at = None, None, float("-inf")
+            self.forgot_at = float("-inf")
+
+    def forget(self):
+        """Ask Redis again before serving any copy (a change in this process; a clock deleted), and take no
+        answer to a look-up begun before."""
+        with self.lock:
+            self.seen_at, self.forgot_at = float("-inf"), time.monotonic()
+
+    def saw(self, clock, state, since):
+        """Note what a look-up begun at ``since`` (``time.monotonic()``) found: the clock and the schedule."""
+        with self.lock:
+            if clock is None:
+                self.seen_at = float("-inf")
+            elif since >= max(self.seen_at, self.forgot_at):
+                self.clock, self.state, self.seen_at = clock, state, since
+
+    def get(self, name):
+        """Return the copy kept under ``name`` and the schedule when it may be served now, else ``None``."""
+        seconds = settings.EZINE_PAGE_CACHE_NEAR_SECONDS
+        if seconds <= 0:
+            return None
+        with self.lock:
+            if time.monotonic() - self.seen_at >= seconds:
+                return None
+            kept, state = self.kept.get(name), self.state
+            if kept is None or kept.clock != self.clock:
+                return None
+            # No entry outlives the next publication (``lifetime``): none is served past it.
+            if time.time() >= kept.entry.expires:
+                return None
+            self.kept.move_to_end(name)
+        return kept, state
+
+    def keep(self, name, entry, newest, clock):
+        """Keep ``entry``, current under ``clock`` with ``newest`` the newest version of its keys."""
+        limit = settings.EZINE_PAGE_CACHE_NEAR_BYTES
+        with self.lock:
+            old = self.kept.pop(name, None)
+            self.size -= old.size if old else 0
+            size = footprint(entry)
+            if clock is None or settings.EZINE_PAGE_CACHE_NEAR_SECONDS <= 0 or size > limit // 8:
+                return
+            self.kept[name] = Kept(entry, newest, clock, size)
+            self.size += size
+            while self.size > limit:
+                self.size -= self.kept.popitem(last=False)[1].size
+
+
+near = Near()
+
+
+def footprint(entry):
+    """Return about how many bytes ``entry`` takes in memory: its bodies, keys and headers as Python keeps
+    them (each string ~50 bytes over its length, each list item and tuple 8 and 56 more)."""
+    strings = [*entry.keys, *(part for header in entry.headers for part in header)]
+    objects = 49 + len(strings) * 58 + len(entry.headers) * 56 + 400  # 400: the entry and its tuple, a key
+    return len(entry.content) + len(entry.gzipped or b"") + sum(map(len, strings)) + objects
+
+
 _stores = {}
 
 
@@ -434,7 +531,10 @@ def stale_in_cache(keys):
         # The clock too: a render that began before this change must not be stored as current by
         # giving these keys its own moment (``CacheStore.store``); the clock restarts at the next tick.
         # The schedule as well: the change may have scheduled an article; readers look it up again.
-        cache.delete_many([CLOCK_KEY, SCHEDULE_KEY, *(version_key(key) for key in keys)])
+        try:
+            cache.delete_many([CLOCK_KEY, SCHEDULE_KEY, *(version_key(key) for key in keys)])
+        finally:
+            near.forget()
         return True
     except CACHE_ERRORS:
         logger.warning("Page cache unreachable; the change waits in the outbox", exc_info=True)
@@ -567,20 +667,23 @@ class PageCacheMiddleware:
                 self.drain()  # the first request after an outage: what changed meanwhile goes first
             if _edge_outage.due():
                 self.drain_edge()
+            kept = near.get(key)
+            if kept is not None:
+                # Not for the edge to keep: a near copy may be up to its time behind a change, and the edge,
+                # purged at the change, would keep it as current.
+                return self.hit(request, key, kept[0].entry, kept[0].newest, kept[1], edge_may_keep=False)
+            since = time.monotonic()
             found = store().lookup(key)
             # Read before rendering: a change committed while this page renders has a later version.
             clock = found.clock or self.restart_clock()
             state = schedule(found.schedule)
+            near.saw(found.clock, state, since)
             stored = found.entry
             fresh, clock = self.fresh(found, clock) if stored is not None else (False, clock)
             stale = None if fresh else stored
             if fresh:
-                response = self.replay(request, stored)
-                validate(response, key, found.newest, state)
-                if edge.enabled():
-                    seconds = min(lifetime(state.upcoming), int(stored.expires - time.time()))
-                    edge.mark(response, max(seconds, 0), stored.keys)
-                return conditional(request, response)
+                near.keep(key, stored, found.newest, found.clock)
+                return self.hit(request, key, stored, found.newest, state)
         except CACHE_ERRORS:
             # The cache is down: readers get the page rendered, not an error; nothing is stored.
             _outage.set()
@@ -624,6 +727,15 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
             return conditional(request, response)
         return response
+
+    def hit(self, request, key, stored, newest, state, edge_may_keep=True):
+        """Return the stored page ``stored``, current with ``newest`` the newest version of its keys."""
+        response = self.replay(request, stored)
+        validate(response, key, newest, state)
+        if edge_may_keep and edge.enabled():
+            seconds = min(lifetime(state.upcoming), int(stored.expires - time.time()))
+            edge.mark(response, max(seconds, 0), stored.keys)
+        return conditional(request, response)
 
     @staticmethod
     def restart_clock():

@@ -180,6 +180,11 @@ else:
 # page that a save in another process (a worker, the admin, manage.py) made stale.
 EZINE_PAGE_CACHE_SECONDS = int(os.environ.get("EZINE_PAGE_CACHE_SECONDS", "600")) if REDIS_URL else 0
 # Paths never served from the page cache (previews, the admin, uploads, the health check).
+# Each worker's near copies of pages it served from Redis (ezine/pagecache.py, ``Near``): served without a
+# round trip for at most this many seconds after Redis last showed nothing changed, so a change made
+# elsewhere reaches every worker within that time (0: always ask Redis); at most this many bytes a worker.
+EZINE_PAGE_CACHE_NEAR_SECONDS = float(os.environ.get("EZINE_PAGE_CACHE_NEAR_SECONDS", "0.2"))
+EZINE_PAGE_CACHE_NEAR_BYTES = int(os.environ.get("EZINE_PAGE_CACHE_NEAR_BYTES", str(32 * 1024 * 1024)))
 EZINE_PAGE_CACHE_EXCLUDE = ["/admin/", "/voorbeeld/", "/media/", "/static/", "/healthz"]
 # The edge caches (Varnish with xkey, deploy/varnish/) in front of the app, as addresses to send PURGE to.
 # Set: what the page cache stores may be kept at the edge too, and every change readers can see purges it

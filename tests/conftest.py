@@ -10,6 +10,7 @@ from django.db import transaction
 from django.test import TestCase, override_settings
 
 from articles.models import Article
+from ezine import pagecache
 from tests import factories, servers
 from tests.html import ARTIFACTS
 
@@ -63,10 +64,13 @@ def shared_by_module(django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Start every test with an empty cache: imagekit keeps there which renditions exist."""
+    """Start every test with an empty cache (imagekit keeps there which renditions exist) and no near copies
+    of pages (``ezine.pagecache.near``)."""
     cache.clear()
+    pagecache.near.clear()
     yield
     cache.clear()
+    pagecache.near.clear()
 
 
 def redis_test_url():
@@ -84,8 +88,10 @@ def redis_cache(settings):
         "default": {"BACKEND": "ezine.cache.RedisCache", "LOCATION": redis_test_url(), "KEY_PREFIX": "test"},
     }
     cache.clear()
+    pagecache.near.clear()
     yield cache
     cache.clear()
+    pagecache.near.clear()
 
 
 @pytest.fixture(params=["memory", "redis"])

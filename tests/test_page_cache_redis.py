@@ -1,5 +1,9 @@
 """The page cache on a real Redis, as production runs it: a hit in one round trip, versions that expire
-after the entries holding them, and readers and editors served with Redis away or full.
+after the entries holding them, readers and editors served with Redis away or full, and each worker's near
+copies (``ezine.pagecache.Near``): served with no round trip while Redis showed, less than
+``EZINE_PAGE_CACHE_NEAR_SECONDS`` ago, that nothing changed; a change made in this process shows at once,
+one made elsewhere within that time, never later (tests/test_workers.py: the same with three gunicorn
+workers and a save from ``manage.py``).
 
 The dependency model itself runs over Redis and over the local-memory cache in tests/test_dependencies.py
 and tests/test_precise_keys.py.
@@ -30,6 +34,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def on_redis(redis_cache, settings):
     settings.EZINE_PAGE_CACHE_SECONDS = 600
+    settings.EZINE_PAGE_CACHE_NEAR_SECONDS = 0.2
     return pagecache.store()
 
 
@@ -238,3 +243,198 @@ def test_after_a_change_a_full_redis_refused_the_pages_it_did_not_touch_are_stil
     commit(rename, Article.objects.get(pk=article.pk), "Bewerkt met een volle Redis")  # the clock goes too
     assert Client().get(other.get_absolute_url())["X-Page-Cache"] == "hit"
     assert "Bewerkt met een volle Redis" in Client().get(article.get_absolute_url()).content.decode()
+
+
+# Near copies
+
+
+def served(path):
+    response = Client().get(path)
+    return response["X-Page-Cache"], response.content.decode()
+
+
+@pytest.fixture
+def long_near_time(settings):
+    """Near copies trusted for a minute: a test that expects one not to be served cannot pass merely
+    because the machine was slow."""
+    settings.EZINE_PAGE_CACHE_NEAR_SECONDS = 60
+
+
+def change_elsewhere(keys):
+    """Touch ``keys`` as another process or machine does: on Redis, without this process knowing."""
+    names = [cache.make_key(name) for name in (pagecache.CLOCK_KEY, *map(pagecache.version_key, keys))]
+    pagecache.redis_client().eval(pagecache.TICK_SCRIPT, len(names), *names, time.time_ns() // 1000)
+
+
+def test_a_page_served_from_redis_is_served_again_without_redis_or_sql(
+    on_redis, article, django_assert_num_queries
+):
+    path = article.get_absolute_url()
+    assert [served(path)[0] for _ in range(2)] == ["miss", "hit"]  # rendered, then found on Redis
+    with redis_commands(on_redis) as sent, django_assert_num_queries(0):
+        responses = [Client().get(path) for _ in range(5)]
+    assert sent.call_count == 0
+    assert {r["X-Page-Cache"] for r in responses} == {"hit"}
+    assert {r["ETag"] for r in responses} == {Client().get(path)["ETag"]}
+
+
+def test_a_change_committed_in_this_process_shows_at_once(on_redis, long_near_time, article, commit):
+    path = article.get_absolute_url()
+    served(path), served(path)
+    commit(rename, article, "Wonen in de stad, bewerkt")
+    assert served(path) == ("miss", mock.ANY) and "bewerkt" in served(path)[1]
+
+
+def test_a_lookup_begun_before_this_process_ticks_never_brings_its_copy_back(
+    on_redis, long_near_time, article, commit
+):
+    """Another thread of the worker reads the clock just before the tick of a change made here."""
+    path = article.get_absolute_url()
+    served(path), served(path)
+    client = pagecache.redis_client()
+    real = client.eval
+
+    def reader_first(script, *args):
+        if script == pagecache.TICK_SCRIPT:
+            pagecache.near.forget()  # its copy had to be looked up
+            assert served(path)[0] == "hit"
+        return real(script, *args)
+
+    with mock.patch.object(client, "eval", reader_first):
+        commit(rename, article, "Wonen in de stad, bewerkt")
+    assert "bewerkt" in served(path)[1]
+
+
+def test_a_change_made_elsewhere_shows_once_the_near_time_is_up(on_redis, long_near_time, article, settings):
+    path = article.get_absolute_url()
+    served(path), served(path)
+    change_elsewhere([f"article:{article.pk}"])
+    # Within the near time this worker may still serve its copy: Redis is not asked ...
+    with redis_commands(on_redis) as sent:
+        assert served(path)[0] == "hit"
+    assert sent.call_count == 0
+    # ... and once it is up, it asks, finds the page stale and renders it.
+    settings.EZINE_PAGE_CACHE_NEAR_SECONDS = 0.05
+    time.sleep(0.05)
+    assert served(path)[0] == "miss"
+
+
+def test_a_change_elsewhere_to_another_page_costs_this_page_one_lookup_not_a_render(
+    on_redis, article, commit
+):
+    other = commit(factories.ArticleFactory, title="Fietsen in Delft")
+    path = article.get_absolute_url()
+    served(path), served(path)
+    change_elsewhere([f"article:{other.pk}"])
+    pagecache.near.forget()  # the near time is up
+    with redis_commands(on_redis) as sent:
+        assert served(path)[0] == "hit"
+    assert sent.call_count == 1
+    with redis_commands(on_redis) as sent:
+        assert served(path)[0] == "hit"
+    assert sent.call_count == 0
+
+
+def test_without_near_time_every_hit_asks_redis(on_redis, article, settings):
+    settings.EZINE_PAGE_CACHE_NEAR_SECONDS = 0
+    path = article.get_absolute_url()
+    served(path), served(path)
+    with redis_commands(on_redis) as sent:
+        assert [served(path)[0] for _ in range(3)] == ["hit"] * 3
+    assert sent.call_count == 3
+
+
+def test_a_near_copy_is_never_served_past_a_scheduled_publication(on_redis, long_near_time, commit):
+    moment = timezone.now() + datetime.timedelta(seconds=60)
+    commit(factories.ArticleFactory, title="Gepland stuk", published_at=moment)
+    served("/"), served("/")
+    assert "Gepland stuk" not in served("/")[1]
+    with time_machine.travel(moment + datetime.timedelta(seconds=1), tick=False):
+        assert "Gepland stuk" in served("/")[1]
+
+
+def test_a_near_copy_is_not_kept_at_the_edge(on_redis, article, settings):
+    """The edge, purged at a change, would keep a copy up to the near time behind it as current."""
+    settings.EZINE_EDGE_PURGE_URLS = ["http://127.0.0.1:9/"]
+    path = article.get_absolute_url()
+    served(path)
+    from_redis = Client().get(path)
+    assert from_redis["X-Page-Cache"] == "hit" and "Surrogate-Control" in from_redis
+    near = Client().get(path)
+    assert near["X-Page-Cache"] == "hit" and "Surrogate-Control" not in near and "xkey" not in near
+
+
+def test_with_redis_gone_near_copies_last_only_their_time_then_pages_render(on_redis, article, settings):
+    path = article.get_absolute_url()
+    served(path), served(path)
+    running = settings.CACHES
+    gone = {"BACKEND": "ezine.cache.RedisCache", "LOCATION": f"redis://127.0.0.1:{free_port()}/0"}
+    settings.CACHES = {**running, "default": gone}
+    try:
+        assert served(path)[0] == "hit"  # within the near time
+        time.sleep(settings.EZINE_PAGE_CACHE_NEAR_SECONDS)
+        response = Client().get(path)
+    finally:
+        settings.CACHES = running  # for the fixture to empty it
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+
+
+def test_a_clock_deleted_by_a_refused_change_is_seen_before_any_near_copy(
+    on_redis, long_near_time, article, commit
+):
+    path = article.get_absolute_url()
+    served(path), served(path)
+    with mock.patch.object(pagecache, "touch", side_effect=pagecache.CACHE_ERRORS[0]("OOM")):
+        commit(rename, article, "Bewerkt met een volle Redis")
+    assert cache.get(pagecache.CLOCK_KEY) is None
+    assert "Bewerkt met een volle Redis" in served(path)[1]
+
+
+def test_near_copies_take_at_most_their_bytes_the_least_recently_served_going_first(settings):
+    def entry(size, keys=("all",)):
+        return pagecache.Entry(
+            7, list(keys), time.time() + 60, 200, [("Content-Type", "text/html")], b"x" * size, None
+        )
+
+    one = pagecache.footprint(entry(900))
+    settings.EZINE_PAGE_CACHE_NEAR_BYTES = 8 * one + 10
+    near = pagecache.Near()
+    near.saw(7, pagecache.Schedule(None, None, 0.0), time.monotonic())
+    for name in "abcd":
+        near.keep(name, entry(900), 0, 7)
+    near.get("a")  # served lately: kept longest
+    for name in "efghij":
+        near.keep(name, entry(900), 0, 7)
+    assert near.size == sum(kept.size for kept in near.kept.values()) <= settings.EZINE_PAGE_CACHE_NEAR_BYTES
+    assert near.get("a") is not None and near.get("b") is None and near.get("j") is not None
+    # More than an eighth of the room, counting its keys: not kept, and the copy it replaces goes.
+    near.keep("j", entry(900, keys=[f"article:{n}" for n in range(40)]), 0, 7)
+    assert near.get("j") is None and near.size == sum(kept.size for kept in near.kept.values())
+
+
+def test_the_bytes_counted_for_a_near_copy_are_those_python_takes():
+    import pickle
+    import tracemalloc
+
+    stored = [
+        pickle.dumps(
+            pagecache.Entry(
+                7,
+                [f"article:{n}" for n in range(page, page + 30)],
+                0.0,
+                200,
+                [(f"X-Header-{n}", f"value {page}") for n in range(15)],
+                bytes(range(256)) * 40,
+                bytes(range(256)) * 10,
+            )
+        )
+        for page in range(100)
+    ]
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        entries = [pickle.loads(data) for data in stored]
+        taken = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert 0.9 < sum(map(pagecache.footprint, entries)) / taken < 1.2
