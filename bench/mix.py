@@ -8,9 +8,10 @@ Varnish (``deploy/varnish/``) in front, purged by the app on every commit reader
 300 published articles, home, the article list, a tag page and the RSS feed in random order (``wrk -t2
 -c32``), in three phases: alone; while an editor saves a draft every second; while an editor edits a
 published article of the mix every 5 s. Right after each published edit the editor asks for the pages that
-show the article and counts those without the new title as stale. Each phase runs straight against gunicorn
-and through Varnish. References in the same run: the floor (``bench/floor.py``, a trivial Django view
-returning as many bytes as an article page) and nginx serving that page as a file. Writes the section
+show the article (0.2 s later: workers' near copies may be that far behind) and counts those without the
+new title as stale. Each phase runs straight against gunicorn and through Varnish. References in the same
+run: the floor (``bench/floor.py``, a trivial Django view returning as many bytes as each page of the mix,
+and as one article page) and nginx serving that page as a file. Writes the section
 "Editing mixes and the edge (issue 19)" of bench/RESULTS.md.
 """
 
@@ -206,6 +207,14 @@ def main():
         results["floor"] = harness.wrk(
             f"{floor.base}/?bytes={sizes[article]}", args.seconds, args.connections
         )
+        # Like for like with the mix: each of its paths' sizes, in random order through the same wrk script.
+        (workdir / "floor").mkdir()
+        floor_script = harness.rotating_script(
+            [f"/?bytes={sizes[path]}" for path in paths], workdir / "floor"
+        )
+        results["floor, the mix"] = harness.wrk(
+            floor.base + "/", args.seconds, args.connections, script=floor_script
+        )
     with harness.Nginx(workdir / "html", PORTS["nginx"]) as nginx:
         assert harness.fetch(f"{nginx.base}/article.html")[0] == 200
         results["nginx"] = harness.wrk(f"{nginx.base}/article.html", args.seconds, args.connections)
@@ -223,7 +232,7 @@ def main():
 
 
 def render(machine, load_before, args, info, paths, sizes_of_articles, results):
-    floor, nginx = results["floor"], results["nginx"]
+    floor, nginx, floor_mix = results["floor"], results["nginx"], results["floor, the mix"]
     cached = results["gunicorn", "readers only"]
     lines = [
         TITLE,
@@ -244,11 +253,14 @@ def render(machine, load_before, args, info, paths, sizes_of_articles, results):
         "cache; Varnish (`deploy/varnish/start`, xkey) in front, purged by the app on commit "
         "(`EZINE_EDGE_PURGE_URLS`)",
         "- Editor: a `manage.py shell` process saving one article (`select_for_update`, new title, "
-        "`save()`, in a transaction): a draft every second, or the newest published article every 5 s. Right "
-        "after each published edit it fetches the article's page and the pages linking to it "
+        "`save()`, in a transaction): a draft every second, or the newest published article every 5 s. "
+        "After each published edit, once the near copies' time is up (`EZINE_PAGE_CACHE_NEAR_SECONDS`, "
+        "0.2 s; the issue allows 1 s), it fetches the article's page and the pages linking to it "
         "(through the server under load) and counts each one without the new title as stale",
-        f"- References: floor = `bench/floor.py` under the same gunicorn returning {floor['bytes']:,} bytes "
-        "(the mix's article page of median size); "
+        "- References: floor, the mix = `bench/floor.py` under the same gunicorn returning as many bytes as "
+        "each path of the mix, in random order through the same wrk script (the goal is judged on it); "
+        f"floor, one page = the same returning {floor['bytes']:,} bytes "
+        "(the mix's article page of median size) to plain wrk; "
         "nginx = the same article page as a static file, keep-alive off like gunicorn's sync workers (wrk "
         "keeps its connections to Varnish alive, so Varnish is also measured with a new connection per "
         "request, and the goal judged on that)",
@@ -288,7 +300,8 @@ def render(machine, load_before, args, info, paths, sizes_of_articles, results):
     closing = results["Varnish, new connection per request"]
     references = (
         ("Varnish", "readers only, new connection per request", closing),
-        ("floor", "reference", floor),
+        ("floor", "reference: the mix", floor_mix),
+        ("floor", "reference: one page", floor),
         ("nginx", "reference", nginx),
     )
     for via, name, reference in references:
@@ -296,12 +309,15 @@ def render(machine, load_before, args, info, paths, sizes_of_articles, results):
             f"| {via} | {name} | {reference['rps']:,.0f} | {reference['p50']:.1f} "
             f"| {reference['p99']:.1f} | {error_cell(reference)} | – | – | – | – | – |"
         )
-    cached_ratio = cached["rps"] / floor["rps"]
+    cached_ratio = cached["rps"] / floor_mix["rps"]
     kept_alive, like_for_like = (
         results["Varnish", "readers only"]["rps"] / nginx["rps"],
         closing["rps"] / nginx["rps"],
     )
-    met[f"cached mix through Django / floor: {cached_ratio:.2f} ≥ {FLOOR_GOAL}"] = cached_ratio >= FLOOR_GOAL
+    met[
+        f"cached mix through Django / floor of the mix: {cached_ratio:.2f} ≥ {FLOOR_GOAL} "
+        f"(/ floor of one page: {cached['rps'] / floor['rps']:.2f})"
+    ] = cached_ratio >= FLOOR_GOAL
     met[
         f"mix through Varnish / nginx, both closing every connection: {like_for_like:.2f} ≥ {NGINX_GOAL} "
         f"(with keep-alive to Varnish: {kept_alive:.2f})"
@@ -313,7 +329,7 @@ def render(machine, load_before, args, info, paths, sizes_of_articles, results):
     met["0 errors"] = errors == 0 and not failed
     lines += [
         "",
-        "`errors`: non-2xx/3xx responses plus socket errors seen by wrk. `stale`: pages fetched right after "
+        "`errors`: non-2xx/3xx responses plus socket errors seen by wrk. `stale`: pages fetched 0.2 s after "
         "a commit without the new title, of the pages checked after each edit. `saves`: fewer than the "
         "phase's seconds divided by the interval when saves took longer than the interval. `slowest save`: "
         "the longest transaction (select, save, commit with its invalidation and purge) of the phase.",

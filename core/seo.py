@@ -17,6 +17,8 @@ def canonical_query(request):
     """Return the query string of what the page shows: only ``CANONICAL_PARAMETERS``, in a fixed order,
     without empty values or ``page=1``. Tracking parameters (``utm_*``, ``fbclid``) and typos fall away:
     the canonical link and the page cache's key are the same for every such variant."""
+    if not request.META.get("QUERY_STRING"):
+        return ""  # most requests: no query to parse
     params = [(key, request.GET[key]) for key in CANONICAL_PARAMETERS if request.GET.get(key)]
     return urlencode([(key, value) for key, value in params if not (key == "page" and value == "1")])
 

@@ -331,10 +331,11 @@ class RedisStore(CacheStore):
 
 
 class Kept(NamedTuple):
-    """A near copy: the entry, the newest version of its keys and the clock it was current under."""
+    """A near copy: the entry, its validators (``ETag``, ``Last-Modified``), the clock it was current
+    under and about how many bytes it takes."""
 
     entry: Entry
-    newest: int
+    validators: tuple
     clock: int
     size: int
 
@@ -388,8 +389,8 @@ class Near:
             self.kept.move_to_end(name)
         return kept, state
 
-    def keep(self, name, entry, newest, clock):
-        """Keep ``entry``, current under ``clock`` with ``newest`` the newest version of its keys."""
+    def keep(self, name, entry, validators, clock):
+        """Keep ``entry``, current under ``clock`` with ``validators``."""
         limit = settings.EZINE_PAGE_CACHE_NEAR_BYTES
         with self.lock:
             old = self.kept.pop(name, None)
@@ -397,7 +398,7 @@ class Near:
             size = footprint(entry)
             if clock is None or settings.EZINE_PAGE_CACHE_NEAR_SECONDS <= 0 or size > limit // 8:
                 return
-            self.kept[name] = Kept(entry, newest, clock, size)
+            self.kept[name] = Kept(entry, validators, clock, size)
             self.size += size
             while self.size > limit:
                 self.size -= self.kept.popitem(last=False)[1].size
@@ -671,7 +672,7 @@ class PageCacheMiddleware:
             if kept is not None:
                 # Not for the edge to keep: a near copy may be up to its time behind a change, and the edge,
                 # purged at the change, would keep it as current.
-                return self.hit(request, key, kept[0].entry, kept[0].newest, kept[1], edge_may_keep=False)
+                return self.hit(request, kept[0].entry, kept[0].validators, kept[1], edge_may_keep=False)
             since = time.monotonic()
             found = store().lookup(key)
             # Read before rendering: a change committed while this page renders has a later version.
@@ -682,8 +683,9 @@ class PageCacheMiddleware:
             fresh, clock = self.fresh(found, clock) if stored is not None else (False, clock)
             stale = None if fresh else stored
             if fresh:
-                near.keep(key, stored, found.newest, found.clock)
-                return self.hit(request, key, stored, found.newest, state)
+                tags = validators(key, found.newest, state)
+                near.keep(key, stored, tags, found.clock)
+                return self.hit(request, stored, tags, state)
         except CACHE_ERRORS:
             # The cache is down: readers get the page rendered, not an error; nothing is stored.
             _outage.set()
@@ -728,10 +730,10 @@ class PageCacheMiddleware:
             return conditional(request, response)
         return response
 
-    def hit(self, request, key, stored, newest, state, edge_may_keep=True):
-        """Return the stored page ``stored``, current with ``newest`` the newest version of its keys."""
+    def hit(self, request, stored, tags, state, edge_may_keep=True):
+        """Return the stored page ``stored`` with its validators ``tags`` (``ETag``, ``Last-Modified``)."""
         response = self.replay(request, stored)
-        validate(response, key, newest, state)
+        response["ETag"], response["Last-Modified"] = tags
         if edge_may_keep and edge.enabled():
             seconds = min(lifetime(state.upcoming), int(stored.expires - time.time()))
             edge.mark(response, max(seconds, 0), stored.keys)
@@ -819,16 +821,29 @@ def validate(response, name, newest, state):
     dates go: two changes within one second give one date, which the ``ETag`` tells apart. No SQL: feed
     readers' polls and browsers' revalidations cost a lookup, whether the page was stored or just rendered.
     """
+    response["ETag"], response["Last-Modified"] = validators(name, newest, state)
+
+
+def validators(name, newest, state):
+    """Return the ``ETag`` and ``Last-Modified`` of what is stored under ``name`` (see ``validate``)."""
     digest = hashlib.sha256(f"{name} {newest} {state.passed}".encode()).hexdigest()[:32]
-    response["ETag"] = f'W/"{digest}"'
     # Never later than now (RFC 9110 §8.8.2.1), should a machine's clock have run ahead.
     moment = max(newest // 1_000_000, int(state.passed or 0))
-    response["Last-Modified"] = http_date(min(moment, int(time.time())))
+    return f'W/"{digest}"', http_date(min(moment, int(time.time())))
+
+
+# The request headers that make a request conditional (RFC 9110 §13.1).
+CONDITIONAL_HEADERS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
 def conditional(request, response):
     """Return ``304 Not Modified`` when the request's validators match ``response``'s, else ``response``."""
-    if not response.has_header("ETag"):
+    if not response.has_header("ETag") or not any(map(request.META.get, CONDITIONAL_HEADERS)):
         return response
     last_modified = parse_http_date_safe(response["Last-Modified"])
     return get_conditional_response(
