@@ -58,6 +58,10 @@ from . import edge
 logger = logging.getLogger(__name__)
 
 CLOCK_KEY = "ezine:clock"
+# Which keys each tick touched (a Redis stream, entry id = the tick), for workers to tell which of their near
+# copies a change left current (``Near.saw``). Only the newest LOG_LENGTH ticks, about.
+LOG_KEY = "ezine:changes"
+LOG_LENGTH = 10000
 # Text (``Schedule.text``) under a name of its own: the pickled tuple earlier releases kept under
 # "ezine:next-publication" stays theirs during a rolling deploy.
 SCHEDULE_KEY = "ezine:schedule"
@@ -136,10 +140,15 @@ def schedule(state=None):
 # articles (about 8 MB at 100,000 articles), never evicted under ``volatile-lru``, while entries are. A
 # lost clock restarts from the current time: above every version handed out, as long as the machines'
 # clocks agree (NTP) better than the time since the last change.
+# Each tick is logged under its own number with the keys it touched; a clock that starts again starts a
+# new log, so no worker takes a log without the changes before the restart for a whole one.
 TICK_SCRIPT = """
+local restarted = redis.call('EXISTS', KEYS[1]) == 0
 local now = redis.call('INCR', KEYS[1])
 if now < tonumber(ARGV[1]) then now = tonumber(ARGV[1]); redis.call('SET', KEYS[1], ARGV[1]) end
-for i = 2, #KEYS do redis.call('SET', KEYS[i], now) end
+for i = 3, #KEYS do redis.call('SET', KEYS[i], now) end
+if restarted then redis.call('DEL', KEYS[2]) end
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], string.format('%d-0', now), 'keys', ARGV[3])
 return now
 """
 
@@ -150,8 +159,9 @@ def tick(keys=()):
     client = redis_client()
     try:
         if client is not None:
-            names = [cache.make_and_validate_key(name) for name in (CLOCK_KEY, *map(version_key, keys))]
-            return int(client.eval(TICK_SCRIPT, len(names), *names, wall))
+            names = [CLOCK_KEY, LOG_KEY, *map(version_key, keys)]
+            names = [cache.make_and_validate_key(name) for name in names]
+            return int(client.eval(TICK_SCRIPT, len(names), *names, wall, LOG_LENGTH, " ".join(keys)))
         # Another cache (tests, development without Redis): the same steps, one process at a time.
         now = max((cache.get(CLOCK_KEY) or 0) + 1, wall)
         cache.set(CLOCK_KEY, now, None)
@@ -235,6 +245,11 @@ class CacheStore:
 
     def get(self, name):
         return cache.get(name)
+
+    def changes(self, since, until):
+        """Return the keys the ticks after ``since`` up to ``until`` touched, or ``None`` when that is not
+        known: here never (no log; near copies are then looked up again after every change)."""
+        return None
 
 
 # A hit in one step: the clock, the schedule and the entry, and the newest version of the entry's keys,
@@ -324,6 +339,14 @@ class RedisStore(CacheStore):
         data = self.client.get(cache.make_key(name))
         return self.decode(data) if data is not None else None
 
+    def changes(self, since, until, most=1000):
+        """The same from the log, which must hold the tick ``since`` itself (else it was trimmed, or the
+        clock restarted since: not known); more than ``most`` ticks are not read, and not known."""
+        ticks = self.client.xrange(cache.make_key(LOG_KEY), f"{since}-0", f"{until}-0", count=most + 1)
+        if not ticks or ticks[0][0] != f"{since}-0".encode() or len(ticks) > most:
+            return None
+        return {key for _, fields in ticks[1:] for key in fields[b"keys"].decode().split()}
+
     @staticmethod
     def decode(data):
         """Return the entry stored as ``data``: its line of key names, then the entry pickled."""
@@ -335,6 +358,7 @@ class Kept(NamedTuple):
     under and about how many bytes it takes."""
 
     entry: Entry
+    newest: int
     validators: tuple
     clock: int
     size: int
@@ -365,12 +389,31 @@ class Near:
             self.seen_at, self.forgot_at = float("-inf"), time.monotonic()
 
     def saw(self, clock, state, since):
-        """Note what a look-up begun at ``since`` (``time.monotonic()``) found: the clock and the schedule."""
+        """Note what a look-up begun at ``since`` (``time.monotonic()``) found: the clock and the schedule.
+
+        When the clock moved, the copies none of whose keys a tick in between touched are current under the
+        new one too (the log, one round trip): a change to one article leaves the copies of other pages
+        served without a look-up each. Without the whole log (trimmed, restarted) none are.
+        """
         with self.lock:
             if clock is None:
                 self.seen_at = float("-inf")
-            elif since >= max(self.seen_at, self.forgot_at):
-                self.clock, self.state, self.seen_at = clock, state, since
+                return
+            if since < max(self.seen_at, self.forgot_at):
+                return
+            before, earlier = self.clock, self.state
+        touched = store().changes(before, clock) if before is not None and before < clock else None
+        with self.lock:
+            if since < max(self.seen_at, self.forgot_at) or self.clock != before:
+                return  # another thread got there first, or this process changed something meanwhile
+            if touched is not None:
+                for name, kept in list(self.kept.items()):
+                    if kept.clock == before and touched.isdisjoint(kept.entry.keys):
+                        tags = kept.validators
+                        if state.passed != earlier.passed:  # part of every validator
+                            tags = validators(name, kept.newest, state)
+                        self.kept[name] = kept._replace(clock=clock, validators=tags)
+            self.clock, self.state, self.seen_at = clock, state, since
 
     def get(self, name):
         """Return the copy kept under ``name`` and the schedule when it may be served now, else ``None``."""
@@ -389,19 +432,22 @@ class Near:
             self.kept.move_to_end(name)
         return kept, state
 
-    def keep(self, name, entry, validators, clock):
-        """Keep ``entry``, current under ``clock`` with ``validators``."""
+    def keep(self, name, entry, newest, clock, state):
+        """Keep ``entry``, current under ``clock`` with ``newest`` the newest version of its keys; return its
+        validators (``validators``)."""
+        tags = validators(name, newest, state)
         limit = settings.EZINE_PAGE_CACHE_NEAR_BYTES
         with self.lock:
             old = self.kept.pop(name, None)
             self.size -= old.size if old else 0
             size = footprint(entry)
             if clock is None or settings.EZINE_PAGE_CACHE_NEAR_SECONDS <= 0 or size > limit // 8:
-                return
-            self.kept[name] = Kept(entry, validators, clock, size)
+                return tags
+            self.kept[name] = Kept(entry, newest, tags, clock, size)
             self.size += size
             while self.size > limit:
                 self.size -= self.kept.popitem(last=False)[1].size
+        return tags
 
 
 near = Near()
@@ -683,8 +729,7 @@ class PageCacheMiddleware:
             fresh, clock = self.fresh(found, clock) if stored is not None else (False, clock)
             stale = None if fresh else stored
             if fresh:
-                tags = validators(key, found.newest, state)
-                near.keep(key, stored, tags, found.clock)
+                tags = near.keep(key, stored, found.newest, found.clock, state)
                 return self.hit(request, stored, tags, state)
         except CACHE_ERRORS:
             # The cache is down: readers get the page rendered, not an error; nothing is stored.

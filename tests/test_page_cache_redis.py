@@ -70,7 +70,9 @@ def test_a_change_on_redis_renders_the_page_fresh_in_one_lookup(on_redis, articl
     with redis_commands(on_redis) as sent:
         response = Client().get(article.get_absolute_url())
     assert response["X-Page-Cache"] == "miss" and "bewerkt" in response.content.decode()
-    assert sent.call_count == 2  # the lookup, then storing what was rendered
+    # The lookup, the log of the change (once a change, for the worker's other near copies), then storing
+    # what was rendered.
+    assert sent.call_count == 3
 
 
 def test_versions_on_redis_never_expire_so_they_are_never_evicted_before_the_pages_holding_them(
@@ -257,8 +259,16 @@ def served(path):
 
 def change_elsewhere(keys):
     """Touch ``keys`` as another process or machine does: on Redis, without this process knowing."""
-    names = [cache.make_key(name) for name in (pagecache.CLOCK_KEY, *map(pagecache.version_key, keys))]
-    pagecache.redis_client().eval(pagecache.TICK_SCRIPT, len(names), *names, time.time_ns() // 1000)
+    with mock.patch.object(pagecache.near, "forget"):
+        pagecache.touch(keys)
+
+
+def articles(commit, *titles):
+    """Return the paths of new articles, each page served once from Redis: kept as near copies."""
+    paths = [commit(factories.ArticleFactory, title=title).get_absolute_url() for title in titles]
+    for path in paths * 2:
+        served(path)
+    return paths
 
 
 def test_a_page_served_from_redis_is_served_again_without_redis_or_sql(
@@ -312,20 +322,71 @@ def test_a_change_made_elsewhere_shows_once_the_near_time_is_up(on_redis, articl
     assert served(path)[0] == "miss"
 
 
-def test_a_change_elsewhere_to_another_page_costs_this_page_one_lookup_not_a_render(
-    on_redis, article, commit
-):
-    other = commit(factories.ArticleFactory, title="Fietsen in Delft")
-    path = article.get_absolute_url()
-    served(path), served(path)
-    change_elsewhere([f"article:{other.pk}"])
+def test_a_change_elsewhere_leaves_other_pages_copies_served_after_one_look_at_the_log(on_redis, commit):
+    first, second = articles(commit, "Wonen in Utrecht", "Wonen in Zwolle")
+    change_elsewhere(["article:999999"])  # an article neither page shows
     pagecache.near.forget()  # the near time is up
     with redis_commands(on_redis) as sent:
-        assert served(path)[0] == "hit"
-    assert sent.call_count == 1
+        assert served(first)[0] == "hit"
+    assert sent.call_count == 2  # its look-up, then the log since the clock this worker knew
     with redis_commands(on_redis) as sent:
-        assert served(path)[0] == "hit"
+        assert served(second)[0] == "hit"
     assert sent.call_count == 0
+
+
+def test_a_change_elsewhere_to_what_a_page_shows_drops_its_copy(on_redis, commit):
+    first, second = articles(commit, "Wonen in Utrecht", "Wonen in Zwolle")
+    change_elsewhere([f"article:{Article.objects.get(title='Wonen in Utrecht').pk}"])
+    pagecache.near.forget()
+    served(second)
+    assert served(first)[0] == "miss"
+
+
+def test_a_change_of_everything_elsewhere_drops_every_copy(on_redis, commit):
+    first, second = articles(commit, "Wonen in Utrecht", "Wonen in Zwolle")
+    change_elsewhere(["all"])
+    pagecache.near.forget()
+    assert [served(first)[0], served(second)[0]] == ["miss", "miss"]
+
+
+def test_without_the_whole_log_no_copy_is_carried_over(on_redis, commit):
+    first, second = articles(commit, "Wonen in Utrecht", "Wonen in Zwolle")
+    on_redis.client.delete(cache.make_key(pagecache.LOG_KEY))  # trimmed, or lost
+    change_elsewhere(["article:999999"])
+    pagecache.near.forget()
+    served(first)
+    with redis_commands(on_redis) as sent:
+        assert served(second)[0] == "hit"
+    assert sent.call_count == 1  # looked up again
+
+
+def test_the_log_says_which_keys_ticks_touched_and_starts_again_with_the_clock(on_redis):
+    first = pagecache.tick(["article:1"])
+    second = pagecache.tick(["article:2", "tag:3"])
+    third = pagecache.tick(["articles"])
+    assert on_redis.changes(first, third) == {"article:2", "tag:3", "articles"}
+    assert on_redis.changes(second, second) == set()
+    assert on_redis.changes(first, third, most=1) is None  # too many ticks to read: not known
+    cache.delete(pagecache.CLOCK_KEY)  # as a change a full Redis refused does
+    restarted = pagecache.tick(["article:4"])
+    # The change refused in between was never logged: no log from before the restart counts.
+    assert on_redis.changes(third, restarted) is None
+    assert on_redis.changes(restarted, pagecache.tick(["tag:5"])) == {"tag:5"}
+
+
+def test_a_copy_carried_over_a_publication_elsewhere_has_the_validators_redis_gives(on_redis, commit):
+    first, second = articles(commit, "Wonen in Utrecht", "Wonen in Zwolle")
+    with mock.patch.object(pagecache.near, "forget"):  # published in another process: the newest now
+        commit(factories.ArticleFactory, title="Elders gepubliceerd", published_at=timezone.now())
+    pagecache.near.forget()
+    served(first)
+    with redis_commands(on_redis) as sent:
+        carried = Client().get(second)
+    assert sent.call_count == 0
+    pagecache.near.clear()
+    from_redis = Client().get(second)
+    assert from_redis["X-Page-Cache"] == "hit" and carried["ETag"] == from_redis["ETag"]
+    assert carried["Last-Modified"] == from_redis["Last-Modified"]
 
 
 def test_without_near_time_every_hit_asks_redis(on_redis, article, settings):
@@ -390,17 +451,17 @@ def test_near_copies_take_at_most_their_bytes_the_least_recently_served_going_fi
 
     one = pagecache.footprint(entry(900))
     settings.EZINE_PAGE_CACHE_NEAR_BYTES = 8 * one + 10
-    near = pagecache.Near()
-    near.saw(7, pagecache.Schedule(None, None, 0.0), time.monotonic())
+    near, state = pagecache.Near(), pagecache.Schedule(None, None, 0.0)
+    near.saw(7, state, time.monotonic())
     for name in "abcd":
-        near.keep(name, entry(900), ('W/"1"', "-"), 7)
+        near.keep(name, entry(900), 0, 7, state)
     near.get("a")  # served lately: kept longest
     for name in "efghij":
-        near.keep(name, entry(900), ('W/"1"', "-"), 7)
+        near.keep(name, entry(900), 0, 7, state)
     assert near.size == sum(kept.size for kept in near.kept.values()) <= settings.EZINE_PAGE_CACHE_NEAR_BYTES
     assert near.get("a") is not None and near.get("b") is None and near.get("j") is not None
     # More than an eighth of the room, counting its keys: not kept, and the copy it replaces goes.
-    near.keep("j", entry(900, keys=[f"article:{n}" for n in range(40)]), ('W/"1"', "-"), 7)
+    near.keep("j", entry(900, keys=[f"article:{n}" for n in range(40)]), 0, 7, state)
     assert near.get("j") is None and near.size == sum(kept.size for kept in near.kept.values())
 
 
