@@ -58,10 +58,12 @@ from . import edge
 logger = logging.getLogger(__name__)
 
 CLOCK_KEY = "ezine:clock"
-# Which keys each tick touched (a Redis stream, entry id = the tick), for workers to tell which of their near
-# copies a change left current (``Near.saw``). Only the newest LOG_LENGTH ticks, about.
+# Which keys each tick touched (a Redis stream, entry id = the tick, with the tick before it), for workers to
+# tell which of their near copies a change left current (``Near.saw``). Only the newest LOG_LENGTH ticks,
+# about; a tick of more than LOG_MOST_KEYS keys is logged as touching ``ALL`` (at most ~2 MB in all).
 LOG_KEY = "ezine:changes"
-LOG_LENGTH = 10000
+LOG_LENGTH = 1000
+LOG_MOST_KEYS = 100
 # Text (``Schedule.text``) under a name of its own: the pickled tuple earlier releases kept under
 # "ezine:next-publication" stays theirs during a rolling deploy.
 SCHEDULE_KEY = "ezine:schedule"
@@ -140,15 +142,17 @@ def schedule(state=None):
 # articles (about 8 MB at 100,000 articles), never evicted under ``volatile-lru``, while entries are. A
 # lost clock restarts from the current time: above every version handed out, as long as the machines'
 # clocks agree (NTP) better than the time since the last change.
-# Each tick is logged under its own number with the keys it touched; a clock that starts again starts a
-# new log, so no worker takes a log without the changes before the restart for a whole one.
+# Each tick is logged under its own number with the keys it touched and the tick before it (``after``), so a
+# reader of the log can tell it whole: a tick that was not logged (by an earlier release's script during a
+# rolling deploy) breaks the chain. A clock that starts again starts a new log.
 TICK_SCRIPT = """
-local restarted = redis.call('EXISTS', KEYS[1]) == 0
+local previous = redis.call('GET', KEYS[1])
 local now = redis.call('INCR', KEYS[1])
 if now < tonumber(ARGV[1]) then now = tonumber(ARGV[1]); redis.call('SET', KEYS[1], ARGV[1]) end
 for i = 3, #KEYS do redis.call('SET', KEYS[i], now) end
-if restarted then redis.call('DEL', KEYS[2]) end
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], string.format('%d-0', now), 'keys', ARGV[3])
+if not previous then redis.call('DEL', KEYS[2]) end
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], string.format('%d-0', now), 'keys', ARGV[3],
+  'after', previous or '-')
 return now
 """
 
@@ -161,7 +165,8 @@ def tick(keys=()):
         if client is not None:
             names = [CLOCK_KEY, LOG_KEY, *map(version_key, keys)]
             names = [cache.make_and_validate_key(name) for name in names]
-            return int(client.eval(TICK_SCRIPT, len(names), *names, wall, LOG_LENGTH, " ".join(keys)))
+            logged = keys if len(keys) <= LOG_MOST_KEYS else [dependencies.ALL]
+            return int(client.eval(TICK_SCRIPT, len(names), *names, wall, LOG_LENGTH, " ".join(logged)))
         # Another cache (tests, development without Redis): the same steps, one process at a time.
         now = max((cache.get(CLOCK_KEY) or 0) + 1, wall)
         cache.set(CLOCK_KEY, now, None)
@@ -339,13 +344,20 @@ class RedisStore(CacheStore):
         data = self.client.get(cache.make_key(name))
         return self.decode(data) if data is not None else None
 
-    def changes(self, since, until, most=1000):
-        """The same from the log, which must hold the tick ``since`` itself (else it was trimmed, or the
-        clock restarted since: not known); more than ``most`` ticks are not read, and not known."""
+    def changes(self, since, until, most=LOG_LENGTH):
+        """The same from the log, which must hold every tick from ``since`` to ``until``, each after the one
+        before (else one was trimmed, never logged, or the clock restarted between: not known); more than
+        ``most`` ticks are not read, and not known."""
         ticks = self.client.xrange(cache.make_key(LOG_KEY), f"{since}-0", f"{until}-0", count=most + 1)
         if not ticks or ticks[0][0] != f"{since}-0".encode() or len(ticks) > most:
             return None
-        return {key for _, fields in ticks[1:] for key in fields[b"keys"].decode().split()}
+        touched, before = set(), since
+        for tick, fields in ticks[1:]:
+            if fields.get(b"after") != str(before).encode():
+                return None
+            before = int(tick.split(b"-")[0])
+            touched.update(fields[b"keys"].decode().split())
+        return touched if before == until else None
 
     @staticmethod
     def decode(data):
@@ -360,6 +372,7 @@ class Kept(NamedTuple):
     entry: Entry
     newest: int
     validators: tuple
+    passed: float | None
     clock: int
     size: int
 
@@ -401,18 +414,18 @@ class Near:
                 return
             if since < max(self.seen_at, self.forgot_at):
                 return
-            before, earlier = self.clock, self.state
-        touched = store().changes(before, clock) if before is not None and before < clock else None
+            before = self.clock
+        try:
+            touched = store().changes(before, clock) if before is not None and before < clock else None
+        except CACHE_ERRORS:
+            touched = None  # the copies are looked up again; the page found is served all the same
         with self.lock:
             if since < max(self.seen_at, self.forgot_at) or self.clock != before:
                 return  # another thread got there first, or this process changed something meanwhile
             if touched is not None:
                 for name, kept in list(self.kept.items()):
                     if kept.clock == before and touched.isdisjoint(kept.entry.keys):
-                        tags = kept.validators
-                        if state.passed != earlier.passed:  # part of every validator
-                            tags = validators(name, kept.newest, state)
-                        self.kept[name] = kept._replace(clock=clock, validators=tags)
+                        self.kept[name] = kept._replace(clock=clock)
             self.clock, self.state, self.seen_at = clock, state, since
 
     def get(self, name):
@@ -429,6 +442,9 @@ class Near:
             # No entry outlives the next publication (``lifetime``): none is served past it.
             if time.time() >= kept.entry.expires:
                 return None
+            if kept.passed != state.passed:  # part of every validator: a publication reached its moment
+                kept = kept._replace(validators=validators(name, kept.newest, state), passed=state.passed)
+                self.kept[name] = kept
             self.kept.move_to_end(name)
         return kept, state
 
@@ -443,7 +459,7 @@ class Near:
             size = footprint(entry)
             if clock is None or settings.EZINE_PAGE_CACHE_NEAR_SECONDS <= 0 or size > limit // 8:
                 return tags
-            self.kept[name] = Kept(entry, newest, tags, clock, size)
+            self.kept[name] = Kept(entry, newest, tags, state.passed, clock, size)
             self.size += size
             while self.size > limit:
                 self.size -= self.kept.popitem(last=False)[1].size

@@ -374,6 +374,49 @@ def test_the_log_says_which_keys_ticks_touched_and_starts_again_with_the_clock(o
     assert on_redis.changes(restarted, pagecache.tick(["tag:5"])) == {"tag:5"}
 
 
+# The tick script of the release before the log: a worker still running it during a rolling deploy.
+UNLOGGED_TICK = """
+local now = redis.call('INCR', KEYS[1])
+if now < tonumber(ARGV[1]) then now = tonumber(ARGV[1]); redis.call('SET', KEYS[1], ARGV[1]) end
+for i = 2, #KEYS do redis.call('SET', KEYS[i], now) end
+return now
+"""
+
+
+def test_a_tick_the_log_does_not_hold_carries_no_copy_over(on_redis, commit):
+    first, second = articles(commit, "Wonen in Utrecht", "Wonen in Zwolle")
+    key = f"article:{Article.objects.get(title='Wonen in Utrecht').pk}"
+    names = [cache.make_key(name) for name in (pagecache.CLOCK_KEY, pagecache.version_key(key))]
+    on_redis.client.eval(UNLOGGED_TICK, len(names), *names, time.time_ns() // 1000)
+    change_elsewhere(["article:999999"])  # logged, after the tick that was not
+    pagecache.near.forget()
+    served(second)
+    assert served(first)[0] == "miss"
+
+
+def test_a_tick_of_many_keys_is_logged_as_touching_everything(on_redis):
+    before = pagecache.tick(["article:1"])
+    after = pagecache.tick([f"article:{n}" for n in range(pagecache.LOG_MOST_KEYS + 1)])
+    assert on_redis.changes(before, after) == {"all"}
+
+
+def test_a_copy_keeps_the_validators_redis_gives_when_a_scheduled_article_appears(on_redis, commit):
+    first, second = articles(commit, "Wonen in Utrecht", "Wonen in Zwolle")
+    moment = timezone.now() + datetime.timedelta(seconds=30)
+    commit(factories.ArticleFactory, title="Gepland", published_at=moment)
+    served(second)  # the clock moved: the copy of the first page is carried over
+    with time_machine.travel(moment + datetime.timedelta(seconds=1), tick=False):
+        pagecache.near.forget()
+        served(second)  # looks the schedule up again: the newest publication is another
+        with redis_commands(on_redis) as sent:
+            near = Client().get(first)
+        assert sent.call_count == 0
+        pagecache.near.clear()
+        from_redis = Client().get(first)
+    assert from_redis["X-Page-Cache"] == "hit"
+    assert (near["ETag"], near["Last-Modified"]) == (from_redis["ETag"], from_redis["Last-Modified"])
+
+
 def test_a_copy_carried_over_a_publication_elsewhere_has_the_validators_redis_gives(on_redis, commit):
     first, second = articles(commit, "Wonen in Utrecht", "Wonen in Zwolle")
     with mock.patch.object(pagecache.near, "forget"):  # published in another process: the newest now
