@@ -366,7 +366,8 @@ class RedisStore(CacheStore):
 
 
 class Kept(NamedTuple):
-    """A near copy: the entry, its validators (``ETag``, ``Last-Modified``), the clock it was current
+    """A near copy: the entry, the newest version of its keys, its validators (``ETag``,
+    ``Last-Modified``) and the newest visible publication they were made with, the clock it was current
     under and about how many bytes it takes."""
 
     entry: Entry
