@@ -84,13 +84,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_detail(self):
         """Return the articles with everything their own page shows, in a fixed number of queries."""
-        return self.for_listing().prefetch_related(
-            "organisations",
-            models.Prefetch("authors", queryset=Person.objects.select_related("organisation")),
-            models.Prefetch(
-                "related", queryset=Article.objects.published().only("title", "slug", "kind", "published_at")
-            ),
-        )
+        return self.select_related("partnership", "city_deal").prefetch_related(*detail_links())
 
     def related_to(self, article, limit=4):
         """Return up to ``limit`` published articles related to ``article``, in one query.
@@ -615,6 +609,19 @@ def listing_keys(scopes, articles, relations=LISTED_RELATIONS):
         for name in relations:
             keys |= {dependencies.key(obj) for obj in getattr(article, name).all()}
     return keys
+
+
+def detail_links():
+    """Return the lookups of what an article's own page shows of its links, for ``prefetch_related``."""
+    return [
+        models.Prefetch("people", queryset=Person.objects.select_related("organisation")),
+        "tags",
+        "organisations",
+        models.Prefetch("authors", queryset=Person.objects.select_related("organisation")),
+        models.Prefetch(
+            "related", queryset=Article.objects.published().only("title", "slug", "kind", "published_at")
+        ),
+    ]
 
 
 def article_page_keys(article, shown):

@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.core import signing
 from django.core.validators import slug_re
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.text import capfirst
@@ -12,7 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 from taggit.models import Tag
 
-from core import dependencies
+from core import dependencies, fragments
 from core import seo as core_seo
 from core.pagination import DeferredJoinPaginator
 from core.views import KindFilterMixin
@@ -22,7 +23,15 @@ from people.views import participants
 
 from . import preview, seo, timeline
 from .feeds import feed_catalogue, feed_urls
-from .models import Article, PreviewRevocation, article_page_keys, listing_keys, public_scopes, set_key_of
+from .models import (
+    Article,
+    PreviewRevocation,
+    article_page_keys,
+    detail_links,
+    listing_keys,
+    public_scopes,
+    set_key_of,
+)
 
 
 class ListedArticlesMixin:
@@ -77,7 +86,11 @@ class ArticleListView(KindFilterMixin, ListedArticlesMixin, ListView):
 
 
 class ArticleDetailView(DetailView):
-    """One published article; its validators come from the keys of what it shows (``ezine.pagecache``)."""
+    """One published article; its validators come from the keys of what it shows (``ezine.pagecache``).
+
+    All but the page's frame is one fragment (``core.fragments``) under the keys of the article, its links
+    and its "read also": kept, the page costs one query.
+    """
 
     template_name = "articles/article_detail.html"
 
@@ -87,19 +100,31 @@ class ArticleDetailView(DetailView):
         return response
 
     def get_queryset(self):
-        return Article.objects.published().for_detail()
+        return Article.objects.published().select_related("partnership", "city_deal")
 
     def get_context_data(self, **kwargs):
-        context = article_context(self.request, self.object)
-        shown = [*context["related_articles"], *self.object.related.all()]
-        dependencies.depends_on(self.request, *article_page_keys(self.object, shown))
+        article = self.object
+
+        def render_article():
+            prefetch_related_objects([article], *detail_links())
+            context = article_context(self.request, article)
+            shown = [*context.pop("related_articles"), *article.related.all()]
+            dependencies.depends_on(self.request, *article_page_keys(article, shown))
+            return context
+
+        context = fragments.cached(self.request, f"article:{article.pk}", render_article)
         return super().get_context_data(**context, **kwargs)
 
 
 def article_context(request, article):
-    """Return what the article page shows besides the article itself (also used by previews)."""
+    """Return what the article page shows (also used by previews): ``content``, the article with what it
+    links to, and what the page's head says of it."""
+    related = Article.objects.related_to(article)
     return {
-        "related_articles": Article.objects.related_to(article),
+        "content": render_to_string(
+            "articles/article_content.html", {"article": article, "related_articles": related}
+        ),
+        "related_articles": related,
         "structured_data": [
             seo.article(request, article),
             page_breadcrumbs(request, "articles:list", Article._meta.verbose_name_plural, article),

@@ -1,6 +1,7 @@
 """Import this first in a bench script: it puts the project on the path and sets Django up.
 
 The page cache is off: these scripts time rendering in process; bench/run measures the cache under gunicorn.
+Fragments (core/fragments.py) are kept as the settings say: ``EZINE_FRAGMENT_CACHE_SECONDS=0`` renders whole.
 """
 
 import os

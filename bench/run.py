@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
 
 PROJECT = harness.PROJECT
-PORTS = {"cached": 8301, "uncached": 8302, "floor": 8303, "nginx": 8304}
+PORTS = {"cached": 8301, "uncached": 8302, "floor": 8303, "nginx": 8304, "whole": 8305}
 ROTATING = "article detail, 2,000 different"
 
 
@@ -70,8 +70,14 @@ def main():
 
     results, sizes, etag = {}, {}, None
     log = str(workdir / "gunicorn.log")
-    for mode, seconds in (("cached", 600), ("uncached", 0)):
-        mode_env = {**env, "EZINE_PAGE_CACHE_SECONDS": str(seconds)}
+    # Uncached: the page cache off, its fragments kept (core/fragments.py); whole: nothing kept, every part
+    # of every page rendered.
+    for mode, seconds, fragments in (("cached", 600, 3600), ("uncached", 0, 3600), ("whole", 0, 0)):
+        mode_env = {
+            **env,
+            "EZINE_PAGE_CACHE_SECONDS": str(seconds),
+            "EZINE_FRAGMENT_CACHE_SECONDS": str(fragments),
+        }
         with harness.Server("ezine.wsgi", PORTS[mode], mode_env, log) as server:
             (workdir / "html").mkdir(exist_ok=True)
             for index, (name, path) in enumerate(pages.items(), start=1):
@@ -131,23 +137,27 @@ def render(machine, args, info, sizes, results):
         " nginx (b): the same page as a static file, keep-alive off",
         "",
         "| page | bytes | SQL | cached req/s | p50 ms | p99 ms | uncached req/s | p50 ms | p99 ms "
-        "| floor req/s | floor p99 | cached/(a) | uncached/(a) | nginx req/s | cached/(b) | errors |",
-        "|" + " --- |" * 16,
+        "| whole req/s | p50 ms | floor req/s | floor p99 | cached/(a) | uncached/(a) | whole/(a) "
+        "| nginx req/s | cached/(b) | errors |",
+        "|" + " --- |" * 19,
     ]
     for name in results["cached"]:
         cached, uncached, base = results["cached"][name], results["uncached"][name], floor[name]
+        whole = results["whole"][name]
         web = nginx.get(name)
-        errors = sum(r[key] for r in (cached, uncached) for key in ("non_2xx_3xx", "socket_errors"))
+        errors = sum(r[key] for r in (cached, uncached, whole) for key in ("non_2xx_3xx", "socket_errors"))
         cells = [
             name,
             f"{sizes[name]:,}",
             info["counts"].get(name, {}).get("queries", ""),
             *figures(cached),
             *figures(uncached),
+            *figures(whole)[:2],
             f"{base['rps']:,.0f}",
             f"{base['p99']:.1f}",
             f"{cached['rps'] / base['rps']:.0%}",
             f"{uncached['rps'] / base['rps']:.0%}",
+            f"{whole['rps'] / base['rps']:.0%}",
             f"{web['rps']:,.0f}" if web else "–",
             f"{cached['rps'] / web['rps']:.0%}" if web else "–",
             errors,
@@ -156,8 +166,11 @@ def render(machine, args, info, sizes, results):
     plan = info["plans"].get("article list, deep page", {})
     lines += [
         "",
-        "`SQL`: queries per render (page cache off) at this size, counted through Django's test client. "
-        "`errors`: non-2xx/3xx responses plus socket errors, cached and uncached runs together. "
+        "`SQL`: queries per whole render at this size, counted through Django's test client. "
+        "`uncached`: the page cache off, the fragments of the home and article pages kept "
+        "(`core/fragments.py`); "
+        "`whole`: nothing kept, every page rendered whole. "
+        "`errors`: non-2xx/3xx responses plus socket errors, cached, uncached and whole runs together. "
         f"`{ROTATING}` requests 2,000 different published articles in random order.",
         "",
         f"## {info['pages']['article list, deep page']}: the plan PostgreSQL chose for the list query",

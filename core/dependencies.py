@@ -19,6 +19,7 @@ Which keys a change touches is defined once, next to the models (``articles.mode
 keys a list of articles holds likewise (``articles.models.listing_keys``).
 """
 
+import contextlib
 import functools
 
 from django.dispatch import Signal
@@ -89,7 +90,25 @@ def showing(*keys):
     return decorator
 
 
+@contextlib.contextmanager
+def recording(request):
+    """Record the keys of one part of ``request``'s response apart (a fragment, ``core.fragments``): yield the
+    set they are recorded in. They count for the whole response too, when it records."""
+    outer = getattr(request, "surrogate_keys", None)
+    request.surrogate_keys = keys = set()
+    try:
+        yield keys
+    finally:
+        request.surrogate_keys = outer
+        if outer is not None:
+            outer.update(keys)
+
+
+def complete(keys):
+    """Return ``keys`` as kept with what they describe: ``ALL`` among them; ``ANY`` when there are none."""
+    return sorted((set(keys) or {ANY}) | {ALL})
+
+
 def recorded(request):
     """Return the keys of ``request``'s response, ``ALL`` among them; ``ANY`` when it declared none."""
-    keys = getattr(request, "surrogate_keys", None) or {ANY}
-    return sorted(keys | {ALL})
+    return complete(getattr(request, "surrogate_keys", None) or ())

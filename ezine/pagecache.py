@@ -702,10 +702,11 @@ def compressed(response):
     return compress_string(response.content)
 
 
-def lifetime(upcoming, now=None):
-    """Return how many seconds an entry stored now may live: never past the next publication."""
+def lifetime(upcoming, now=None, seconds=None):
+    """Return how many seconds an entry stored now may live (a page: ``EZINE_PAGE_CACHE_SECONDS`` at most,
+    else ``seconds``): never past the next publication."""
     now = time.time() if now is None else now
-    seconds = settings.EZINE_PAGE_CACHE_SECONDS
+    seconds = settings.EZINE_PAGE_CACHE_SECONDS if seconds is None else seconds
     if upcoming is not None:
         seconds = min(seconds, int(upcoming - now))
     return max(seconds, 0)
@@ -722,6 +723,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.EZINE_FRAGMENT_CACHE_SECONDS > 0 and request.method in ("GET", "HEAD"):
+            request.fragments = fragments
         key = self.key(request)
         if key is None:
             return self.get_response(request)
@@ -871,6 +874,52 @@ class PageCacheMiddleware:
             response["Content-Length"] = str(len(gzipped))
         response["X-Page-Cache"] = "hit"
         return response
+
+
+class Fragments:
+    """Parts of pages kept in the page cache's store under the keys of what they show (``core.fragments``),
+    by the same rules as pages: one round trip a lookup; current while none of its keys was touched since its
+    render began and the next scheduled publication has not come; stored only if no change came meanwhile.
+    Redis down or full: the part is rendered, as if nothing were kept. Never near copies: a part kept is
+    always looked up in Redis, so a change anywhere counts at once."""
+
+    def get(self, request, name, render):
+        try:
+            key = self.key(request, name)
+        except DisallowedHost:
+            return render()
+        try:
+            found = store().lookup(key)
+            clock = found.clock or PageCacheMiddleware.restart_clock()
+            state = schedule(found.schedule)
+            if found.entry is not None:
+                fresh, clock = PageCacheMiddleware.fresh(found, clock)
+                if fresh:
+                    dependencies.depends_on(request, *found.entry.keys)
+                    return found.entry.content
+        except CACHE_ERRORS:
+            logger.warning("Page cache unreachable; fragment %s rendered", name)
+            return render()
+        with dependencies.recording(request) as keys:
+            content = render()
+        seconds = lifetime(state.upcoming, seconds=settings.EZINE_FRAGMENT_CACHE_SECONDS) if clock else 0
+        if seconds > 0:
+            entry = Entry(clock, dependencies.complete(keys), time.time() + seconds, 200, [], content, None)
+            try:
+                store().store(key, entry, seconds)
+            except CACHE_ERRORS:
+                logger.warning("Page cache unreachable; fragment %s not stored", name)
+        return content
+
+    @staticmethod
+    def key(request, name):
+        """Return the cache key of the fragment ``name`` of pages at ``request``'s scheme and host (its
+        absolute links) in this release of the code."""
+        address = f"{code_version()} {request.scheme}://{request.get_host()} {name}"
+        return f"ezine:fragment:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+fragments = Fragments()
 
 
 def validate(response, name, newest, state):

@@ -179,6 +179,9 @@ else:
 # Only with Redis, shared by every process: a per-process memory cache would let one gunicorn worker serve a
 # page that a save in another process (a worker, the admin, manage.py) made stale.
 EZINE_PAGE_CACHE_SECONDS = int(os.environ.get("EZINE_PAGE_CACHE_SECONDS", "600")) if REDIS_URL else 0
+# Parts of pages (core/fragments.py) kept under the keys of what they show, in seconds (0: off), by the page
+# cache's rules and in its store: with the page cache off too, but only with Redis.
+EZINE_FRAGMENT_CACHE_SECONDS = int(os.environ.get("EZINE_FRAGMENT_CACHE_SECONDS", "3600")) if REDIS_URL else 0
 # Paths never served from the page cache (previews, the admin, uploads, the health check).
 # Each worker's near copies of pages it served from Redis (ezine/pagecache.py, ``Near``): served without a
 # round trip for at most this many seconds after Redis last showed nothing changed, so a change made

@@ -10,6 +10,7 @@ from django.db import DatabaseError, OperationalError, connection
 from django.db.models import Max, Min
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.timezone import localtime
 from django.views.decorators.cache import never_cache
@@ -19,7 +20,7 @@ from taggit.models import Tag
 
 from articles.feeds import feed_urls
 from articles.models import Article, listing_keys, set_key_of
-from core import dependencies, seo
+from core import dependencies, fragments, seo
 from core.views import permanent_redirect_with
 from ezine import edge, pagecache
 from ezine.middleware import statement_timed_out
@@ -37,24 +38,40 @@ LATEST_WHEN_NOTHING_FOUND = 5
 
 
 class HomeView(TemplateView):
+    """The newest articles with the popular topics, and the partnerships and City Deals under way: two
+    fragments (``core.fragments``), since each changes when the other does not."""
+
     template_name = "ezine/home.html"
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published()
-        articles = list(published.for_listing()[:HOME_ARTICLES])
-        # Besides the newest articles: partnerships and City Deals (``ANY``), the tags on the newest articles.
-        keys = listing_keys([None], articles)
-        dependencies.depends_on(self.request, *keys, dependencies.ANY, set_key_of(Tag))
         return super().get_context_data(
-            lead_article=articles[0] if articles else None,
-            articles=articles[1:],
-            partnerships=Partnership.objects.exclude(status=Partnership.Status.COMPLETED),
-            city_deals=CityDeal.objects.exclude(phase=CityDeal.Phase.COMPLETED),
-            popular_tags=published.popular_tags(),
+            **fragments.cached(self.request, "home:latest", self.latest),
+            programmes=fragments.cached(self.request, "home:programmes", self.programmes),
             structured_data=seo.website(self.request),
             feeds=feed_urls("articles:feed"),
             **kwargs,
         )
+
+    def latest(self):
+        published = Article.objects.published()
+        articles = list(published.for_listing()[:HOME_ARTICLES])
+        # The popular topics: chosen among the tags of the newest articles (any set of a tag), named.
+        popular_tags = list(published.popular_tags())
+        keys = [*listing_keys([None], articles), set_key_of(Tag), *map(dependencies.key, popular_tags)]
+        dependencies.depends_on(self.request, *keys)
+        context = {"lead_article": articles[0] if articles else None, "articles": articles[1:]}
+        return {
+            "latest": render_to_string("ezine/home_latest.html", context),
+            "topics": render_to_string("ezine/home_topics.html", {"popular_tags": popular_tags}),
+        }
+
+    def programmes(self):
+        dependencies.depends_on(self.request, dependencies.ANY)
+        context = {
+            "partnerships": Partnership.objects.exclude(status=Partnership.Status.COMPLETED),
+            "city_deals": CityDeal.objects.exclude(phase=CityDeal.Phase.COMPLETED),
+        }
+        return render_to_string("ezine/home_programmes.html", context)
 
 
 @require_safe

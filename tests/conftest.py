@@ -101,12 +101,14 @@ def page_cache_on(request, settings):
     if request.param == "redis":
         request.getfixturevalue("redis_cache")
     settings.EZINE_PAGE_CACHE_SECONDS = 600
+    settings.EZINE_FRAGMENT_CACHE_SECONDS = 3600
 
 
 @pytest.fixture(autouse=True)
 def page_cache_off(settings):
-    """Tests see every page rendered; tests/test_page_cache.py turns the page cache on."""
+    """Tests see every page rendered; tests/test_page_cache.py turns the page cache on (with fragments)."""
     settings.EZINE_PAGE_CACHE_SECONDS = 0
+    settings.EZINE_FRAGMENT_CACHE_SECONDS = 0
 
 
 @pytest.fixture(scope="session", autouse=True)
