@@ -752,8 +752,10 @@ class PageCacheMiddleware:
                 tags = near.keep(key, stored, found.newest, found.clock, state)
                 return self.hit(request, stored, tags, state)
         except CACHE_ERRORS:
-            # The cache is down: readers get the page rendered, not an error; nothing is stored.
+            # The cache is down: readers get the page rendered, not an error; nothing is stored, and no
+            # fragment is looked up (a Redis that times out would make each of them wait as long).
             _outage.set()
+            request.fragments = None
             logger.warning("Page cache unreachable; serving %s uncached", request.path, exc_info=True)
             return self.get_response(request)
         dependencies.start(request)
@@ -827,7 +829,8 @@ class PageCacheMiddleware:
         # Past its moment (a scheduled publication) even where the cache's own expiry has not run yet.
         return found.newest <= found.entry.rendered_at and time.time() < found.entry.expires, clock
 
-    def drain(self):
+    @staticmethod
+    def drain():
         try:
             drain_outbox()
         except DBError:
@@ -889,6 +892,10 @@ class Fragments:
         except DisallowedHost:
             return render()
         try:
+            if _outage.seen:
+                # Changes saved while the cache was away wait in the outbox; editors and a site without
+                # the page cache never pass the page cache's own drain.
+                PageCacheMiddleware.drain()
             found = store().lookup(key)
             clock = found.clock or PageCacheMiddleware.restart_clock()
             state = schedule(found.schedule)
@@ -898,6 +905,8 @@ class Fragments:
                     dependencies.depends_on(request, *found.entry.keys)
                     return found.entry.content
         except CACHE_ERRORS:
+            _outage.set()
+            request.fragments = None  # the rest of this page is rendered without asking again
             logger.warning("Page cache unreachable; fragment %s rendered", name)
             return render()
         with dependencies.recording(request) as keys:

@@ -159,12 +159,17 @@ SERIALIZATION_MODULES = {"json": "core.serializers"}
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # Prefix of every key in Redis and of the edge cache's surrogate keys: several sites can share both.
 EZINE_CACHE_PREFIX = os.environ.get("EZINE_CACHE_PREFIX", "ezine")
+# Seconds a Redis command or connection may take before Redis counts as away.
+EZINE_REDIS_TIMEOUT = float(os.environ.get("EZINE_REDIS_TIMEOUT", "0.5"))
+# A Redis that hangs is a Redis away after that long: pages are rendered without it, never held up.
+REDIS_OPTIONS = {"socket_timeout": EZINE_REDIS_TIMEOUT, "socket_connect_timeout": EZINE_REDIS_TIMEOUT}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "ezine.cache.RedisCache",  # Django's, reusing its Redis client
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": EZINE_CACHE_PREFIX,
+            "OPTIONS": REDIS_OPTIONS,
         }
     }
 else:

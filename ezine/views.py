@@ -55,9 +55,14 @@ class HomeView(TemplateView):
     def latest(self):
         published = Article.objects.published()
         articles = list(published.for_listing()[:HOME_ARTICLES])
-        # The popular topics: chosen among the tags of the newest articles (any set of a tag), named.
+        # The popular topics: chosen among the tags of the newest articles (any set of a tag), by count and
+        # then by name: a rename of any tag may change them (``tag:*``).
         popular_tags = list(published.popular_tags())
-        keys = [*listing_keys([None], articles), set_key_of(Tag), *map(dependencies.key, popular_tags)]
+        keys = [
+            *listing_keys([None], articles),
+            set_key_of(Tag),
+            dependencies.model_key(Tag, dependencies.EVERY),
+        ]
         dependencies.depends_on(self.request, *keys)
         context = {"lead_article": articles[0] if articles else None, "articles": articles[1:]}
         return {

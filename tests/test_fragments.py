@@ -4,7 +4,9 @@ saves its queries; a change readers can see renders the parts showing it again, 
 
 import datetime
 import re
+import socket
 from types import SimpleNamespace
+from unittest import mock
 
 import pytest
 import time_machine
@@ -118,6 +120,18 @@ def test_renaming_a_popular_topic_shows_on_home(article, commit):
 
 
 @pytest.mark.usefixtures("fragments_only")
+def test_renaming_a_tag_into_a_tie_for_the_last_popular_place_shows_on_home(commit):
+    def build():
+        # 13 tags on one article each: the 12 popular ones are the first by name.
+        return [factories.ArticleFactory(tags=[f"onderwerp-{n:02}"]) for n in range(13)]
+
+    last = commit(build)[-1]
+    assert "onderwerp-12" not in page("/")
+    commit(rename, last.tags.get(), "name", "aaa-onderwerp")
+    assert "aaa-onderwerp" in page("/")
+
+
+@pytest.mark.usefixtures("fragments_only")
 def test_a_publication_about_the_same_topic_appears_in_read_also(article, commit):
     page(article.get_absolute_url())
     commit(factories.ArticleFactory, title="Wonen in Zwolle", tags=["wonen"])
@@ -227,6 +241,47 @@ def test_with_redis_away_the_parts_are_rendered(article, settings):
     }
     assert "Wonen in Utrecht" in page(article.get_absolute_url())
     assert "Wonen in Utrecht" in page("/")
+
+
+@pytest.mark.usefixtures("fragments_only")
+@pytest.mark.parametrize("page_cache", [0, 600], ids=["page cache off", "page cache on, editor"])
+def test_a_change_saved_while_the_cache_was_away_shows_once_it_answers(
+    article, commit, admin_client, settings, page_cache
+):
+    settings.EZINE_PAGE_CACHE_SECONDS = page_cache
+    reader = admin_client if page_cache else Client()  # editors bypass the page cache, not fragments
+    reader.get(article.get_absolute_url())
+    with mock.patch.object(pagecache, "stale_in_cache", return_value=False):  # Redis did not answer
+        commit(rename, article, "title", "Bewerkt terwijl Redis weg was")
+    assert pagecache._outage.seen  # this process saw it: its next page drains the outbox first
+    html = reader.get(article.get_absolute_url()).content.decode()
+    assert '<h1 class="article__title">Bewerkt terwijl Redis weg was</h1>' in html
+
+
+@pytest.fixture
+def hanging_redis(settings):
+    """A port that takes connections and never answers, as a Redis that hangs does."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "ezine.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{listener.getsockname()[1]}/0",
+            "OPTIONS": settings.REDIS_OPTIONS,  # as production's
+        },
+    }
+    yield
+    listener.close()
+
+
+@pytest.mark.usefixtures("hanging_redis")
+@pytest.mark.parametrize("page_cache", [0, 600])
+def test_a_redis_that_hangs_holds_no_page_up(article, settings, page_cache):
+    settings.EZINE_PAGE_CACHE_SECONDS, settings.EZINE_FRAGMENT_CACHE_SECONDS = page_cache, 3600
+    # Without a timeout, each of these requests would wait for Redis for ever.
+    responses = [Client().get(path) for path in ("/", article.get_absolute_url())]
+    assert [response.status_code for response in responses] == [200, 200]
+    assert "Wonen in Utrecht" in responses[1].content.decode()
 
 
 def test_a_fragment_is_not_kept_past_the_next_publication():
