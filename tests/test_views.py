@@ -1,4 +1,5 @@
 import pytest
+from django.test.utils import override_script_prefix
 from django.urls import reverse
 
 from articles.models import Article
@@ -318,3 +319,12 @@ def test_a_tag_parameter_that_is_no_slug_finds_nothing_on_every_database(client,
     response = client.get("/artikelen/", {"tag": tag})
     assert response.status_code == 200
     assert parse(response).select(".card__title") == []
+
+
+def test_menu_links_follow_the_script_prefix_the_site_is_served_under(client):
+    """The menus' addresses are reversed once a process, and once more for each prefix (``site_url``)."""
+    plain = links(client.get("/"))
+    with override_script_prefix("/ezine/"):  # as the WSGI handler sets it from SCRIPT_NAME
+        prefixed = links(client.get("/"))
+    assert reverse("articles:list") in plain and "/ezine" + reverse("articles:list") not in plain
+    assert "/ezine" + reverse("articles:list") in prefixed
