@@ -8,7 +8,7 @@ clock in the cache, its render began. Each key has a version: the clock tick of 
 that touched it (``articles.models.touched_keys`` says which keys a change touches; a draft touches none).
 An entry counts while none of its keys has a version later than its render: on Redis a hit costs one
 round trip (a script reads the entry and the newest version of its keys: ``RedisStore``) and no SQL.
-The same versions give every stored page its ``ETag`` and ``Last-Modified`` (``validate``): readers'
+The same versions give every stored page its ``ETag`` and ``Last-Modified`` (``validators``): readers'
 revalidations and feed polls are answered ``304`` without SQL. The edge cache (``ezine.edge``) keeps the
 same pages under the same keys, and is purged by them.
 
@@ -97,7 +97,7 @@ class Schedule(NamedTuple):
     """What the cache keeps under ``SCHEDULE_KEY`` (as text, ``Schedule.text``): the timestamps of the next
     scheduled publication and of the newest one readers can see (``None``: none), and of the moment they
     were looked up. A scheduled article touches no key when its moment comes, so the newest publication is
-    part of every page's validators (``validate``); entries never outlive the next one (``lifetime``)."""
+    part of every page's validators (``validators``); entries never outlive the next one (``lifetime``)."""
 
     upcoming: float | None
     passed: float | None
@@ -790,7 +790,7 @@ class PageCacheMiddleware:
                     logger.warning("Page cache unreachable; %s not stored", request.path, exc_info=True)
                     newest = 0
                 if newest:
-                    validate(response, key, newest, state)
+                    response["ETag"], response["Last-Modified"] = validators(key, newest, state)
                     if edge.enabled():
                         edge.mark(response, seconds, keys)
             response["X-Page-Cache"] = "miss"
@@ -931,21 +931,17 @@ class Fragments:
 fragments = Fragments()
 
 
-def validate(response, name, newest, state):
-    """Give ``response``, stored under ``name``, its validators: made of the newest version of its keys
-    (when one of them changes, the validators do) and the newest publication readers can see (a scheduled
-    one reaching its moment touches no key).
+def validators(name, newest, state):
+    """Return the validators, ``ETag`` and ``Last-Modified``, of what is stored under ``name``: made of the
+    newest version of its keys (when one of them changes, the validators do) and the newest publication
+    readers can see (a scheduled one reaching its moment touches no key). The one definition, for pages
+    just stored, hits and near copies.
 
     The ``ETag`` is weak (the same content, not always the same bytes: gzip); ``Last-Modified`` is the
     moment of that change or publication (a version is a time in microseconds), to the second as HTTP
     dates go: two changes within one second give one date, which the ``ETag`` tells apart. No SQL: feed
     readers' polls and browsers' revalidations cost a lookup, whether the page was stored or just rendered.
     """
-    response["ETag"], response["Last-Modified"] = validators(name, newest, state)
-
-
-def validators(name, newest, state):
-    """Return the ``ETag`` and ``Last-Modified`` of what is stored under ``name`` (see ``validate``)."""
     digest = hashlib.sha256(f"{name} {newest} {state.passed}".encode()).hexdigest()[:32]
     # Never later than now (RFC 9110 §8.8.2.1), should a machine's clock have run ahead.
     moment = max(newest // 1_000_000, int(state.passed or 0))

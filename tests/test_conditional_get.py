@@ -1,7 +1,7 @@
 """Cheap to poll: feeds and article pages send ETag, Last-Modified and Cache-Control, answer 304 while nothing
 they show has changed, and 200 again as soon as something has.
 
-The validators come from the keys of what a page shows (``ezine.pagecache.validate``), with the page cache
+The validators come from the keys of what a page shows (``ezine.pagecache.validators``), with the page cache
 on, over the local-memory cache and over Redis (``page_cache_on``); changes count once committed."""
 
 import datetime
