@@ -712,6 +712,22 @@ def lifetime(upcoming, now=None, seconds=None):
     return max(seconds, 0)
 
 
+def look_up(key):
+    """Return what the store holds under ``key`` (``Found``), the clock a render starting now runs under
+    and the ``Schedule``: the first steps of serving a page or a fragment. Read before rendering: a change
+    committed during the render has a later version."""
+    found = store().lookup(key)
+    return found, found.clock or PageCacheMiddleware.restart_clock(), schedule(found.schedule)
+
+
+def hashed_address(request, host, rest):
+    """Return the digest naming what is kept for ``rest`` of the addresses at ``request``'s scheme and
+    ``host``, in this release of the code: a deploy that changes templates or code never serves what was
+    rendered before it."""
+    address = f"{code_version()} {request.scheme}://{host}{rest}"
+    return hashlib.sha256(address.encode()).hexdigest()
+
+
 class PageCacheMiddleware:
     """Serve anonymous readers' GET and HEAD requests from the cache; see the module docstring.
 
@@ -740,10 +756,7 @@ class PageCacheMiddleware:
                 # purged at the change, would keep it as current.
                 return self.hit(request, kept[0].entry, kept[0].validators, kept[1], edge_may_keep=False)
             since = time.monotonic()
-            found = store().lookup(key)
-            # Read before rendering: a change committed while this page renders has a later version.
-            clock = found.clock or self.restart_clock()
-            state = schedule(found.schedule)
+            found, clock, state = look_up(key)
             near.saw(found.clock, state, since)
             stored = found.entry
             fresh, clock = self.fresh(found, clock) if stored is not None else (False, clock)
@@ -854,10 +867,8 @@ class PageCacheMiddleware:
             host = request.get_host()
         except DisallowedHost:
             return None  # the inner middleware answers 400
-        # The code version: a deploy that changes templates or code never serves pages rendered before it.
         # Only the query parameters a page reads: ``?utm_source=N`` makes no entry of its own.
-        address = f"{code_version()} {request.scheme}://{host}{request.path}?{canonical_query(request)}"
-        return hashlib.sha256(address.encode()).hexdigest()
+        return hashed_address(request, host, f"{request.path}?{canonical_query(request)}")
 
     def storable(self, response):
         if response.status_code != 200 or response.streaming or response.cookies:
@@ -896,9 +907,7 @@ class Fragments:
                 # Changes saved while the cache was away wait in the outbox; editors and a site without
                 # the page cache never pass the page cache's own drain.
                 PageCacheMiddleware.drain()
-            found = store().lookup(key)
-            clock = found.clock or PageCacheMiddleware.restart_clock()
-            state = schedule(found.schedule)
+            found, clock, state = look_up(key)
             if found.entry is not None:
                 fresh, clock = PageCacheMiddleware.fresh(found, clock)
                 if fresh:
@@ -924,8 +933,7 @@ class Fragments:
     def key(request, name):
         """Return the cache key of the fragment ``name`` of pages at ``request``'s scheme and host (its
         absolute links) in this release of the code."""
-        address = f"{code_version()} {request.scheme}://{request.get_host()} {name}"
-        return f"ezine:fragment:{hashlib.sha256(address.encode()).hexdigest()}"
+        return f"ezine:fragment:{hashed_address(request, request.get_host(), f' {name}')}"
 
 
 fragments = Fragments()
